@@ -1,0 +1,18 @@
+using DndHelper.Api;
+using DndHelper.Api.Cli;
+using DndHelper.Api.Health;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddApiServices();
+var app = builder.Build();
+
+if (ApiCli.IsCommand(args))
+{
+    return await ApiCli.RunAsync(app, args);
+}
+
+app.UseApiPipeline();
+app.MapHealthApi();
+
+await app.RunAsync();
+return 0;
