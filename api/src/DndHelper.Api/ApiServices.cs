@@ -61,7 +61,7 @@ public static class ApiServices
             Redis = config["REDIS_CONNECTION_STRING"] ?? config.GetConnectionString("Redis") ?? "",
         };
         services.AddDbContextPool<DndDbContext>(o => DndDbContext.Configure(o, database.Postgres));
-        services.AddSingleton(_ => new RedisConnection(database.Redis));
+        services.AddSingleton(_ => new RedisConnection(database.Redis, config["REDIS_KEY_PREFIX"] is { Length: > 0 } prefix ? prefix : "dnd:"));
         services.AddSingleton<IDistributedCache, RedisDistributedCache>();
         services.AddSingleton<ContentVersion>();
         services.AddHostedService(sp => sp.GetRequiredService<ContentVersion>());

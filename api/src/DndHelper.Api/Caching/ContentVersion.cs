@@ -7,8 +7,8 @@ namespace DndHelper.Api.Caching;
 // channel, so every API instance stops serving the old entries at once (both cache levels).
 public sealed partial class ContentVersion(RedisConnection redis, ILogger<ContentVersion> logger) : IHostedService
 {
-    private const string Key = "dnd:content:version";
-    private static readonly RedisChannel Channel = RedisChannel.Literal("dnd:content:changed");
+    private readonly string key = redis.KeyPrefix + "content:version";
+    private readonly RedisChannel channel = RedisChannel.Literal(redis.KeyPrefix + "content:changed");
     private long local;
     private long current;
 
@@ -24,9 +24,9 @@ public sealed partial class ContentVersion(RedisConnection redis, ILogger<Conten
         }
         try
         {
-            var version = await redis.Database.StringIncrementAsync(Key);
+            var version = await redis.Database.StringIncrementAsync(key);
             Interlocked.Exchange(ref current, version);
-            await redis.Subscriber.PublishAsync(Channel, version);
+            await redis.Subscriber.PublishAsync(channel, version);
         }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
@@ -38,7 +38,7 @@ public sealed partial class ContentVersion(RedisConnection redis, ILogger<Conten
     {
         try
         {
-            await redis.Subscriber.SubscribeAsync(Channel, (_, value) =>
+            await redis.Subscriber.SubscribeAsync(channel, (_, value) =>
             {
                 if (value.TryParse(out long version))
                 {
@@ -47,7 +47,7 @@ public sealed partial class ContentVersion(RedisConnection redis, ILogger<Conten
             });
             if (redis.IsConnected)
             {
-                var value = await redis.Database.StringGetAsync(Key);
+                var value = await redis.Database.StringGetAsync(key);
                 if (value.TryParse(out long version))
                 {
                     Interlocked.Exchange(ref current, version);

@@ -8,7 +8,7 @@ namespace DndHelper.Api.Caching;
 // request falls through to PostgreSQL instead of failing.
 public sealed partial class RedisDistributedCache(RedisConnection redis, ILogger<RedisDistributedCache> logger) : IDistributedCache
 {
-    private const string Prefix = "dnd:cache:";
+    private string Prefix { get; } = redis.KeyPrefix + "cache:";
 
     public byte[]? Get(string key) => GetAsync(key).GetAwaiter().GetResult();
 

@@ -17,7 +17,7 @@ public sealed class SeedData
         var assembly = typeof(SeedData).Assembly;
         T Read<T>(string name)
         {
-            using var stream = assembly.GetManifestResourceStream($"DndHelper.Api.Content.Seed.{name}")
+            using var stream = assembly.GetManifestResourceStream($"seed/{name}")
                 ?? throw new InvalidOperationException($"embedded seed file {name} is missing");
             return JsonSerializer.Deserialize<T>(stream) ?? throw new InvalidOperationException($"seed file {name} is empty");
         }

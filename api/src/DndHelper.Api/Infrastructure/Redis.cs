@@ -8,8 +8,9 @@ public sealed class RedisConnection : IDisposable
 {
     private readonly ConnectionMultiplexer multiplexer;
 
-    public RedisConnection(string configuration)
+    public RedisConnection(string configuration, string keyPrefix = "dnd:")
     {
+        KeyPrefix = keyPrefix;
         var options = ConfigurationOptions.Parse(configuration);
         options.AbortOnConnectFail = false;
         options.ConnectTimeout = 2000;
@@ -18,6 +19,9 @@ public sealed class RedisConnection : IDisposable
         options.ConnectRetry = 1;
         multiplexer = ConnectionMultiplexer.Connect(options);
     }
+
+    // Every key and channel name starts with this, so that several deployments (or test runs) can share one Redis.
+    public string KeyPrefix { get; }
 
     public bool IsConnected => multiplexer.IsConnected;
 

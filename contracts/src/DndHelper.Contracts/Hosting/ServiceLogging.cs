@@ -20,8 +20,9 @@ public static class ServiceLogging
 
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(level);
-        // EF Core logs every command at Information; that drowns a request's own lines.
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+        // EF Core logs every command, and logs expected failures (the first migration's history query)
+        // as errors; a failing query surfaces as an exception in the request's own log line instead.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Critical);
         builder.Logging.AddFilter("Microsoft.AspNetCore", level > LogLevel.Warning ? level : LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", level > LogLevel.Warning ? level : LogLevel.Warning);
         builder.Logging.AddConsole(o => o.FormatterName = ServiceLogFormatter.FormatterName);

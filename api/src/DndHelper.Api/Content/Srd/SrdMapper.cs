@@ -67,7 +67,8 @@ public static partial class SrdMapper
             Intelligence = at.Whole(source, "intelligence"),
             Wisdom = at.Whole(source, "wisdom"),
             Charisma = at.Whole(source, "charisma"),
-            ChallengeRating = rating,
+            // The column keeps three decimals; the same scale here makes re-imports compare equal.
+            ChallengeRating = rating + 0.000m,
             ChallengeRatingText = ChallengeRating.Display(rating),
             Xp = ChallengeRating.Xp(rating),
             ProficiencyBonus = ChallengeRating.ProficiencyBonus(rating),
