@@ -2,6 +2,8 @@ using DndHelper.Api;
 using DndHelper.Api.Cli;
 using DndHelper.Api.Health;
 using DndHelper.Api.Monsters;
+using DndHelper.Api.Search;
+using DndHelper.Api.Spells;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddApiServices();
@@ -15,6 +17,8 @@ if (ApiCli.IsCommand(args))
 app.UseApiPipeline();
 app.MapHealthApi();
 app.MapMonstersApi();
+app.MapSpellsApi();
+app.MapSearchApi();
 
 await app.RunAsync();
 return 0;
