@@ -18,7 +18,9 @@ public static class SearchApi
 
     public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/search").WithTags("Search").RequireRateLimiting(ApiServices.PublicRateLimit);
+        var group = app.MapGroup("/search").WithTags("Search").RequireRateLimiting(ApiServices.PublicRateLimit)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapGet("/", SearchAsync)
             .WithName("Search")
             .WithSummary("Monsters and spells by name in English and Russian at once, typos included; best first.");

@@ -14,7 +14,9 @@ public static class SpellsApi
 
     public static IEndpointRouteBuilder MapSpellsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/spells").WithTags("Spells").RequireRateLimiting(ApiServices.PublicRateLimit);
+        var group = app.MapGroup("/spells").WithTags("Spells").RequireRateLimiting(ApiServices.PublicRateLimit)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapGet("/", ListAsync)
             .WithName("ListSpells")
             .WithSummary("Spells matching the filters, one page at a time, with the total count.");
