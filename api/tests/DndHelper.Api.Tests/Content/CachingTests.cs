@@ -9,7 +9,7 @@ namespace DndHelper.Api.Tests.Content;
 // These tests change content, so they use databases of their own.
 public sealed class CachingTests
 {
-    private static Task RenameGoblinAsync(TestDatabase database, string name) =>
+    private static Task<int> RenameGoblinAsync(TestDatabase database, string name) =>
         database.ScalarAsync<int>($"UPDATE monster_translations SET name = '{name}' WHERE lang = 'en' AND monster_id = (SELECT id FROM monsters WHERE slug = 'goblin') RETURNING monster_id");
 
     [Fact]

@@ -6,7 +6,7 @@ namespace DndHelper.Api.Tests.Content;
 [Collection(ContentCollection.Name)]
 public sealed class LanguageTests(ContentFixture content)
 {
-    private async Task<(string? ContentLanguage, JsonElement Body)> GetAsync(HttpClient client, string url, string? acceptLanguage = null)
+    private static async Task<(string? ContentLanguage, JsonElement Body)> GetAsync(HttpClient client, string url, string? acceptLanguage = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(url, UriKind.Relative));
         if (acceptLanguage is not null)
