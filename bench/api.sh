@@ -2,7 +2,7 @@
 # Read throughput of a running API (not a test): wrk on loopback, 10 s per endpoint, 32 connections.
 #   RATE_LIMIT_PERMITS=10000000 ./dnd up      # the public rate limit would otherwise answer 429s
 #   bench/api.sh                               # against http://127.0.0.1:8000 (DND_API_PORT or BENCH_URL change it)
-# Settings: BENCH_SECONDS (10), BENCH_CONNECTIONS (32), BENCH_THREADS (2).
+# Settings: BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_CONNECTIONS (32), BENCH_THREADS (2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,6 +35,11 @@ for path in "${endpoints[@]}"; do
     exit 1
   fi
   [ "$status" = 200 ] || { echo "error: $path answered $status" >&2; exit 1; }
+done
+
+# A short unmeasured run per endpoint first, so that the JIT has done its tiering before the numbers count.
+for path in "${endpoints[@]}"; do
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${BENCH_WARMUP_SECONDS:-3}s" "$URL$path" >/dev/null
 done
 
 printf '%-32s %12s %10s %10s %8s\n' endpoint requests/s p50 p99 non-2xx
