@@ -7,6 +7,7 @@ using System.Text.Unicode;
 using DndHelper.Contracts.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Net.Http.Headers;
 
 namespace DndHelper.Api.Caching;
 
@@ -40,7 +41,8 @@ public sealed class CachedJsonSerializer : IHybridCacheSerializer<CachedJson>
 }
 
 // 200 with a cached JSON body of T: typed for the OpenAPI document, a plain byte copy at run time.
-public sealed class JsonBody<T>(CachedJson body) : IResult, IStatusCodeHttpResult, IContentTypeHttpResult, IEndpointMetadataProvider
+// Content-Language goes only on bodies written in that language (problems are in English).
+public sealed class JsonBody<T>(CachedJson body, string language) : IResult, IStatusCodeHttpResult, IContentTypeHttpResult, IEndpointMetadataProvider
 {
     private const string JsonContentType = "application/json; charset=utf-8";
 
@@ -54,6 +56,8 @@ public sealed class JsonBody<T>(CachedJson body) : IResult, IStatusCodeHttpResul
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = JsonContentType;
         response.ContentLength = body.Utf8.Length;
+        response.Headers.ContentLanguage = language;
+        response.Headers.Vary = HeaderNames.AcceptLanguage;
         return response.Body.WriteAsync(body.Utf8).AsTask();
     }
 

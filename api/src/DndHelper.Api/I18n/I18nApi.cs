@@ -63,7 +63,7 @@ public static class I18nApi
             values.Fail("ns", $"'{ns}' is not a namespace of UI strings; allowed values: {string.Join(", ", known)}.");
             return values.Problem();
         }
-        return new JsonBody<UiStringsResponse>(body);
+        return new JsonBody<UiStringsResponse>(body, language);
     }
 
     private static async Task<Results<JsonBody<EnumLabelsResponse>, ValidationProblem>> EnumsAsync(
@@ -80,6 +80,6 @@ public static class I18nApi
             var set = await s.labels.GetAsync(s.language, token);
             return CachedJson.From(new EnumLabelsResponse(s.language, set.Families));
         }, ct);
-        return new JsonBody<EnumLabelsResponse>(body);
+        return new JsonBody<EnumLabelsResponse>(body, language);
     }
 }

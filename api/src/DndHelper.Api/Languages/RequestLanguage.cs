@@ -5,7 +5,7 @@ using Microsoft.Net.Http.Headers;
 
 namespace DndHelper.Api.Languages;
 
-// ?lang= beats Accept-Language, which beats the configured default. An unknown ?lang= is the
+// ?lang= beats Accept-Language, which beats the configured default (JsonBody sets Content-Language). An unknown ?lang= is the
 // caller's mistake (400); an Accept-Language we cannot serve is only a preference, so it falls through.
 public static class RequestLanguage
 {
@@ -26,8 +26,6 @@ public static class RequestLanguage
         {
             language = FromAcceptLanguage(context.Request) ?? context.RequestServices.GetRequiredService<IOptions<LanguageOptions>>().Value.Default;
         }
-        context.Response.Headers.ContentLanguage = language;
-        context.Response.Headers.Vary = HeaderNames.AcceptLanguage;
         return true;
     }
 

@@ -47,7 +47,7 @@ public static class MonstersApi
         var key = filter.AddTo(cache.Key(lang, "monsters")).Page(page.Sort, page.Descending, page.Limit, page.Offset);
         var body = await cache.GetOrCreateAsync(key, (filter, page, labels), static async (db, s, token) =>
             CachedJson.From(await LoadPageAsync(db, s.filter, s.page, await s.labels.GetAsync(s.page.Lang, token), token)), ct);
-        return new JsonBody<Page<MonsterSummary>>(body);
+        return new JsonBody<Page<MonsterSummary>>(body, lang);
     }
 
     private static async Task<Results<JsonBody<MonsterDetail>, ValidationProblem, ProblemHttpResult>> RandomAsync(
@@ -69,7 +69,7 @@ public static class MonstersApi
         }
         var id = ids[Random.Shared.Next(ids.Length)];
         var body = await DetailAsync(cache, labels, lang, id, null, ct);
-        return body.IsNone ? ContentProblems.NotFound("No monster matches these filters.") : new JsonBody<MonsterDetail>(body);
+        return body.IsNone ? ContentProblems.NotFound("No monster matches these filters.") : new JsonBody<MonsterDetail>(body, lang);
     }
 
     private static async Task<Results<JsonBody<MonsterDetail>, ValidationProblem, ProblemHttpResult>> GetAsync(
@@ -84,7 +84,7 @@ public static class MonstersApi
         var body = ContentProblems.TryParseIdOrSlug(idOrSlug, out var id, out var slug)
             ? await DetailAsync(cache, labels, language, id, slug, ct)
             : CachedJson.None;
-        return body.IsNone ? ContentProblems.NotFound($"No monster has the id or slug '{idOrSlug}'.") : new JsonBody<MonsterDetail>(body);
+        return body.IsNone ? ContentProblems.NotFound($"No monster has the id or slug '{idOrSlug}'.") : new JsonBody<MonsterDetail>(body, language);
     }
 
     private static ValueTask<CachedJson> DetailAsync(ResponseCache cache, LabelCatalog labels, string lang, int? id, string? slug, CancellationToken ct) =>

@@ -54,7 +54,7 @@ public static class SearchApi
             .Add("q", request.Query);
         var body = await cache.GetOrCreateAsync(key, request, static async (db, request, token) =>
             CachedJson.From(new SearchResponse(request.Query, await FindAsync(db, request, token))), ct);
-        return new JsonBody<SearchResponse>(body);
+        return new JsonBody<SearchResponse>(body, language);
     }
 
     private sealed record SearchRequest(string Query, string Lang, string? Kind, bool Descriptions, int Limit);

@@ -47,7 +47,7 @@ public static class SpellsApi
         var key = filter.AddTo(cache.Key(lang, "spells")).Page(page.Sort, page.Descending, page.Limit, page.Offset);
         var body = await cache.GetOrCreateAsync(key, (filter, page, labels), static async (db, s, token) =>
             CachedJson.From(await LoadPageAsync(db, s.filter, s.page, await s.labels.GetAsync(s.page.Lang, token), token)), ct);
-        return new JsonBody<Page<SpellSummary>>(body);
+        return new JsonBody<Page<SpellSummary>>(body, lang);
     }
 
     private static async Task<Results<JsonBody<SpellDetail>, ValidationProblem, ProblemHttpResult>> RandomAsync(
@@ -68,7 +68,7 @@ public static class SpellsApi
             return ContentProblems.NotFound("No spell matches these filters.");
         }
         var body = await DetailAsync(cache, labels, lang, ids[Random.Shared.Next(ids.Length)], null, ct);
-        return body.IsNone ? ContentProblems.NotFound("No spell matches these filters.") : new JsonBody<SpellDetail>(body);
+        return body.IsNone ? ContentProblems.NotFound("No spell matches these filters.") : new JsonBody<SpellDetail>(body, lang);
     }
 
     private static async Task<Results<JsonBody<SpellDetail>, ValidationProblem, ProblemHttpResult>> GetAsync(
@@ -83,7 +83,7 @@ public static class SpellsApi
         var body = ContentProblems.TryParseIdOrSlug(idOrSlug, out var id, out var slug)
             ? await DetailAsync(cache, labels, language, id, slug, ct)
             : CachedJson.None;
-        return body.IsNone ? ContentProblems.NotFound($"No spell has the id or slug '{idOrSlug}'.") : new JsonBody<SpellDetail>(body);
+        return body.IsNone ? ContentProblems.NotFound($"No spell has the id or slug '{idOrSlug}'.") : new JsonBody<SpellDetail>(body, language);
     }
 
     private static ValueTask<CachedJson> DetailAsync(ResponseCache cache, LabelCatalog labels, string lang, int? id, string? slug, CancellationToken ct) =>

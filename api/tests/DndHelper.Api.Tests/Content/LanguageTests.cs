@@ -77,6 +77,15 @@ public sealed class LanguageTests(ContentFixture content)
     }
 
     [Fact]
+    public async Task ProblemsAreInEnglishAndClaimNoOtherLanguage()
+    {
+        var (response, _) = await content.Client.GetWithStatusAsync("/monsters?lang=ru&type=nonsense");
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(response.Content.Headers.ContentLanguage);
+    }
+
+    [Fact]
     public async Task ResponsesVaryByAcceptLanguage()
     {
         using var response = await content.Client.GetAsync(new Uri("/monsters?limit=1", UriKind.Relative));
