@@ -33,7 +33,8 @@ public static class I18nApi
         {
             return values.Problem();
         }
-        var body = namespaceName is { Length: > 50 }
+        // PostgreSQL refuses text with NUL in it; no namespace has control characters anyway.
+        var body = namespaceName is not null && (namespaceName.Length > 50 || namespaceName.Any(char.IsControl))
             ? CachedJson.None
             : await cache.GetOrCreateAsync(cache.Key(language, "ui").Add("ns", namespaceName), (language, namespaceName), static async (db, s, token) =>
             {

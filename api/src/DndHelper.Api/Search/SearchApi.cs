@@ -33,9 +33,9 @@ public static class SearchApi
         var values = new QueryValues();
         var language = values.Language(context, lang);
         var query = SearchRanking.Normalize(q ?? "");
-        if (query.Length == 0 || query.Length > MaxQueryLength)
+        if (query.Length == 0 || query.Length > MaxQueryLength || query.Any(char.IsControl))
         {
-            values.Fail("q", $"q must be a text of 1 to {MaxQueryLength} characters.");
+            values.Fail("q", $"q must be a text of 1 to {MaxQueryLength} characters without control characters.");
         }
         var request = new SearchRequest(
             query,

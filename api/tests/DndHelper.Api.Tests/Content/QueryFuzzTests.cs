@@ -35,6 +35,46 @@ public sealed class QueryFuzzTests(ContentFixture content)
         "name", "cr", "level", "asc", "desc", "en", "ru", "monster", "spell", "name_description", "common", "goblin", "5", "100", "101",
     ];
 
+    private static readonly Dictionary<string, string[]> Accepted = new()
+    {
+        ["/monsters"] = ["cr_min", "cr_max", "type", "size", "alignment", "legendary", "flying", "swimming", "damage_immunity",
+            "damage_resistance", "condition_immunity", "sort", "order", "limit", "offset", "lang"],
+        ["/monsters/random"] = ["cr_min", "cr_max", "type", "size", "alignment", "legendary", "flying", "swimming", "damage_immunity",
+            "damage_resistance", "condition_immunity", "lang"],
+        ["/monsters/goblin"] = ["lang"],
+        ["/spells"] = ["level", "level_min", "level_max", "school", "class", "ritual", "concentration", "casting_time", "component",
+            "damage_type", "save", "sort", "order", "limit", "offset", "lang"],
+        ["/spells/random"] = ["level", "level_min", "level_max", "school", "class", "ritual", "concentration", "casting_time",
+            "component", "damage_type", "save", "lang"],
+        ["/spells/fireball"] = ["lang"],
+        ["/search?q=goblin"] = ["kind", "scope", "limit", "lang"],
+        ["/search?kind=monster"] = ["q"],
+        ["/i18n/ui"] = ["lang", "ns"],
+        ["/i18n/enums"] = ["lang"],
+    };
+
+    [Fact]
+    public async Task EveryParameterAloneWithEveryOddValueIsNeverAServerError()
+    {
+        var failures = new List<string>();
+        foreach (var (path, names) in Accepted)
+        {
+            foreach (var name in names)
+            {
+                foreach (var value in Odd)
+                {
+                    var url = $"{path}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}{name}={Uri.EscapeDataString(value)}";
+                    var (response, _) = await content.Client.GetWithStatusAsync(url);
+                    if ((int)response.StatusCode >= 500)
+                    {
+                        failures.Add($"{(int)response.StatusCode} {url}");
+                    }
+                }
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
