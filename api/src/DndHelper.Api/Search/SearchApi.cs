@@ -60,47 +60,60 @@ public static class SearchApi
     private sealed record SearchRequest(string Query, string Lang, string? Kind, bool Descriptions, int Limit);
 
     // One query over the names of both kinds in every language. dnd_fold() on both sides of every
-    // comparison lets the _gin indexes answer %, <% and LIKE.
+    // comparison lets the _gin indexes answer %, <% and LIKE. At a few hundred rows per table the planner
+    // would rather scan, misjudging the trigram operators as cheap (a scan costs ~30 times the index), so
+    // scans are off for this one transaction; and with them the JIT, which their made-up cost would
+    // otherwise wake for half a second.
     private static async Task<IReadOnlyList<SearchHit>> FindAsync(DndDbContext db, SearchRequest r, CancellationToken ct)
     {
         var monsters = r.Kind is null or ContentKinds.Monster;
         var spells = r.Kind is null or ContentKinds.Spell;
         var other = r.Lang == "en" ? "ru" : "en";
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var rows = await db.Database.SqlQuery<SearchRow>($"""
-            WITH names AS (
-                SELECT 'monster' AS kind, monster_id AS id, name, description FROM monster_translations WHERE {monsters}
-                UNION ALL
-                SELECT 'spell', spell_id, name, description FROM spell_translations WHERE {spells}
+            SET LOCAL enable_seqscan = off; SET LOCAL jit = off;
+            WITH input AS MATERIALIZED (
+                -- Materialized, so that the planner does not estimate every trigram operator against the
+                -- column statistics (a few milliseconds of planning); the indexes serve it all the same.
+                SELECT dnd_fold({r.Query}) AS q, dnd_fold({LikePrefix(r.Query)}) AS prefix
             ),
             close AS (
-                SELECT n.kind, n.id, n.name, n.description
-                FROM names n
-                WHERE dnd_fold(n.name) % dnd_fold({r.Query})
-                   OR dnd_fold({r.Query}) <% dnd_fold(n.name)
-                   OR dnd_fold(n.name) LIKE dnd_fold({LikePrefix(r.Query)})
-                   OR ({r.Descriptions} AND dnd_fold({r.Query}) <% dnd_fold(n.description))
+                SELECT 'monster' AS kind, t.monster_id AS id, t.name, t.description
+                FROM input i JOIN monster_translations t
+                    ON dnd_fold(t.name) % i.q OR i.q <% dnd_fold(t.name) OR dnd_fold(t.name) LIKE i.prefix
+                    OR ({r.Descriptions} AND i.q <% dnd_fold(t.description))
+                WHERE {monsters}
+                UNION ALL
+                SELECT 'spell', t.spell_id, t.name, t.description
+                FROM input i JOIN spell_translations t
+                    ON dnd_fold(t.name) % i.q OR i.q <% dnd_fold(t.name) OR dnd_fold(t.name) LIKE i.prefix
+                    OR ({r.Descriptions} AND i.q <% dnd_fold(t.description))
+                WHERE {spells}
             ),
             candidates AS (
                 SELECT * FROM close
                 UNION ALL
-                -- Nothing close enough for the indexes (two letters swapped, say): a looser look, unindexed,
-                -- over a few hundred short names.
-                SELECT n.kind, n.id, n.name, n.description
-                FROM names n
-                WHERE NOT EXISTS (SELECT 1 FROM close) AND similarity(dnd_fold(n.name), dnd_fold({r.Query})) >= {LooseSimilarity}
+                -- Nothing close enough for the indexes (two letters swapped, say): a looser look over the short names.
+                SELECT 'monster', t.monster_id, t.name, t.description
+                FROM input i JOIN monster_translations t ON similarity(dnd_fold(t.name), i.q) >= {LooseSimilarity}
+                WHERE {monsters} AND NOT EXISTS (SELECT 1 FROM close)
+                UNION ALL
+                SELECT 'spell', t.spell_id, t.name, t.description
+                FROM input i JOIN spell_translations t ON similarity(dnd_fold(t.name), i.q) >= {LooseSimilarity}
+                WHERE {spells} AND NOT EXISTS (SELECT 1 FROM close)
             ),
             scored AS (
-                SELECT c.kind, c.id, t.tier, similarity(dnd_fold(c.name), dnd_fold({r.Query})) AS whole,
+                SELECT c.kind, c.id, t.tier, similarity(dnd_fold(c.name), i.q) AS whole,
                     -- A matching word counts for similar names ("dragon" in Adult Red Dragon), not within exact and prefix hits.
-                    CASE WHEN t.tier >= 1 THEN greatest(similarity(dnd_fold(c.name), dnd_fold({r.Query})),
-                                                        CASE WHEN t.tier = 1 THEN word_similarity(dnd_fold({r.Query}), dnd_fold(c.name)) ELSE 0 END)
-                         ELSE word_similarity(dnd_fold({r.Query}), dnd_fold(c.description)) END AS similarity
+                    CASE WHEN t.tier >= 2 THEN similarity(dnd_fold(c.name), i.q)
+                         WHEN t.tier = 1 THEN greatest(similarity(dnd_fold(c.name), i.q), word_similarity(i.q, dnd_fold(c.name)))
+                         ELSE word_similarity(i.q, dnd_fold(c.description)) END AS similarity
                 FROM candidates c
+                CROSS JOIN input i
                 CROSS JOIN LATERAL (
-                    SELECT CASE WHEN dnd_fold(c.name) = dnd_fold({r.Query}) THEN 3
-                                WHEN dnd_fold(c.name) LIKE dnd_fold({LikePrefix(r.Query)}) THEN 2
-                                WHEN dnd_fold(c.name) % dnd_fold({r.Query}) OR dnd_fold({r.Query}) <% dnd_fold(c.name)
-                                     OR similarity(dnd_fold(c.name), dnd_fold({r.Query})) >= {LooseSimilarity} THEN 1
+                    SELECT CASE WHEN dnd_fold(c.name) = i.q THEN 3
+                                WHEN dnd_fold(c.name) LIKE i.prefix THEN 2
+                                WHEN dnd_fold(c.name) % i.q OR i.q <% dnd_fold(c.name) OR similarity(dnd_fold(c.name), i.q) >= {LooseSimilarity} THEN 1
                                 ELSE 0 END AS tier) t
             ),
             hits AS (
@@ -108,27 +121,26 @@ public static class SearchApi
                 SELECT DISTINCT ON (kind, id) kind, id, tier, similarity::float8 AS similarity, whole
                 FROM scored
                 ORDER BY kind, id, tier DESC, similarity DESC, whole DESC
-            ),
-            named AS (
-                SELECT h.kind, h.id, h.tier, h.similarity, h.whole,
-                    coalesce(m.slug, s.slug) AS slug,
-                    coalesce(ml.name, sl.name, me.name, se.name, m.slug, s.slug) AS name,
-                    coalesce(mo.name, so.name) AS other_name
-                FROM hits h
-                LEFT JOIN monsters m ON h.kind = 'monster' AND m.id = h.id
-                LEFT JOIN monster_translations ml ON h.kind = 'monster' AND ml.monster_id = h.id AND ml.lang = {r.Lang}
-                LEFT JOIN monster_translations me ON h.kind = 'monster' AND me.monster_id = h.id AND me.lang = 'en'
-                LEFT JOIN monster_translations mo ON h.kind = 'monster' AND mo.monster_id = h.id AND mo.lang = {other}
-                LEFT JOIN spells s ON h.kind = 'spell' AND s.id = h.id
-                LEFT JOIN spell_translations sl ON h.kind = 'spell' AND sl.spell_id = h.id AND sl.lang = {r.Lang}
-                LEFT JOIN spell_translations se ON h.kind = 'spell' AND se.spell_id = h.id AND se.lang = 'en'
-                LEFT JOIN spell_translations so ON h.kind = 'spell' AND so.spell_id = h.id AND so.lang = {other}
             )
-            SELECT kind, id, slug, name, other_name, tier, similarity
-            FROM named
-            ORDER BY tier DESC, similarity DESC, whole DESC, dnd_fold(name) COLLATE "C", kind, id
+            SELECT h.kind, h.id, e.slug, coalesce(e.local_name, e.english_name, e.slug) AS name, e.other_name, h.tier, h.similarity
+            FROM hits h
+            CROSS JOIN LATERAL (
+                SELECT m.slug,
+                    (SELECT name FROM monster_translations WHERE monster_id = m.id AND lang = {r.Lang}) AS local_name,
+                    (SELECT name FROM monster_translations WHERE monster_id = m.id AND lang = 'en') AS english_name,
+                    (SELECT name FROM monster_translations WHERE monster_id = m.id AND lang = {other}) AS other_name
+                FROM monsters m WHERE h.kind = 'monster' AND m.id = h.id
+                UNION ALL
+                SELECT s.slug,
+                    (SELECT name FROM spell_translations WHERE spell_id = s.id AND lang = {r.Lang}),
+                    (SELECT name FROM spell_translations WHERE spell_id = s.id AND lang = 'en'),
+                    (SELECT name FROM spell_translations WHERE spell_id = s.id AND lang = {other})
+                FROM spells s WHERE h.kind = 'spell' AND s.id = h.id
+            ) e
+            ORDER BY h.tier DESC, h.similarity DESC, h.whole DESC, dnd_fold(coalesce(e.local_name, e.english_name, e.slug)) COLLATE "C", h.kind, h.id
             LIMIT {r.Limit}
             """).ToListAsync(ct);
+        await transaction.CommitAsync(ct);
         return [.. rows.Select(h => new SearchHit(
             h.Kind, h.Id, h.Slug, h.Name, h.OtherName == h.Name ? null : h.OtherName,
             SearchRanking.Match(h.Tier), SearchRanking.Score(h.Tier, h.Similarity)))];
