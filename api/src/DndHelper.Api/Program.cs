@@ -1,5 +1,6 @@
 using DndHelper.Api;
 using DndHelper.Api.Cli;
+using DndHelper.Api.Dice;
 using DndHelper.Api.Health;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ if (ApiCli.IsCommand(args))
 
 app.UseApiPipeline();
 app.MapHealthApi();
+app.MapDiceApi();
 
 await app.RunAsync();
 return 0;
