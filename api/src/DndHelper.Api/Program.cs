@@ -1,5 +1,6 @@
 using DndHelper.Api;
 using DndHelper.Api.Cli;
+using DndHelper.Api.Dice;
 using DndHelper.Api.Health;
 using DndHelper.Api.I18n;
 using DndHelper.Api.Monsters;
@@ -23,6 +24,7 @@ app.MapSpellsApi();
 app.MapSearchApi();
 app.MapI18nApi();
 app.MapUsersApi();
+app.MapDiceApi();
 
 await app.RunAsync();
 return 0;
