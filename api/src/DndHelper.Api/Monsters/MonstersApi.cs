@@ -60,32 +60,15 @@ public static class MonstersApi
         {
             return values.Problem();
         }
-        // The matching ids are cached per filter set (not per language); the pick itself never is.
+        // Per filter set, not per language.
         var ids = await cache.GetOrCreateAsync(filter.AddTo(cache.Key("*", "monster-ids")), filter, static async (db, filter, token) =>
             await filter.Apply(db.Monsters.AsNoTracking()).OrderBy(m => m.Id).Select(m => m.Id).ToArrayAsync(token), ct);
-        if (ids.Length == 0)
-        {
-            return ContentProblems.NotFound("No monster matches these filters.");
-        }
-        var id = ids[Random.Shared.Next(ids.Length)];
-        var body = await DetailAsync(cache, labels, lang, id, null, ct);
-        return body.IsNone ? ContentProblems.NotFound("No monster matches these filters.") : new JsonBody<MonsterDetail>(body, lang);
+        return await EntryResults.RandomAsync<MonsterDetail>("monster", lang, ids, (l, id, slug, token) => DetailAsync(cache, labels, l, id, slug, token), ct);
     }
 
-    private static async Task<Results<JsonBody<MonsterDetail>, ValidationProblem, ProblemHttpResult>> GetAsync(
-        string idOrSlug, string? lang, HttpContext context, ResponseCache cache, LabelCatalog labels, CancellationToken ct)
-    {
-        var values = new QueryValues();
-        var language = values.Language(context, lang);
-        if (values.HasErrors)
-        {
-            return values.Problem();
-        }
-        var body = ContentProblems.TryParseIdOrSlug(idOrSlug, out var id, out var slug)
-            ? await DetailAsync(cache, labels, language, id, slug, ct)
-            : CachedJson.None;
-        return body.IsNone ? ContentProblems.NotFound($"No monster has the id or slug '{idOrSlug}'.") : new JsonBody<MonsterDetail>(body, language);
-    }
+    private static Task<Results<JsonBody<MonsterDetail>, ValidationProblem, ProblemHttpResult>> GetAsync(
+        string idOrSlug, string? lang, HttpContext context, ResponseCache cache, LabelCatalog labels, CancellationToken ct) =>
+        EntryResults.ByIdOrSlugAsync<MonsterDetail>("monster", idOrSlug, lang, context, (l, id, slug, token) => DetailAsync(cache, labels, l, id, slug, token), ct);
 
     private static ValueTask<CachedJson> DetailAsync(ResponseCache cache, LabelCatalog labels, string lang, int? id, string? slug, CancellationToken ct) =>
         cache.GetOrCreateAsync(cache.Key(lang, "monster").Add("id", id).Add("slug", slug), (lang, id, slug, labels), static async (db, s, token) =>

@@ -60,31 +60,15 @@ public static class SpellsApi
         {
             return values.Problem();
         }
-        // The matching ids are cached per filter set (not per language); the pick itself never is.
+        // Per filter set, not per language.
         var ids = await cache.GetOrCreateAsync(filter.AddTo(cache.Key("*", "spell-ids")), filter, static async (db, filter, token) =>
             await filter.Apply(db.Spells.AsNoTracking()).OrderBy(s => s.Id).Select(s => s.Id).ToArrayAsync(token), ct);
-        if (ids.Length == 0)
-        {
-            return ContentProblems.NotFound("No spell matches these filters.");
-        }
-        var body = await DetailAsync(cache, labels, lang, ids[Random.Shared.Next(ids.Length)], null, ct);
-        return body.IsNone ? ContentProblems.NotFound("No spell matches these filters.") : new JsonBody<SpellDetail>(body, lang);
+        return await EntryResults.RandomAsync<SpellDetail>("spell", lang, ids, (l, id, slug, token) => DetailAsync(cache, labels, l, id, slug, token), ct);
     }
 
-    private static async Task<Results<JsonBody<SpellDetail>, ValidationProblem, ProblemHttpResult>> GetAsync(
-        string idOrSlug, string? lang, HttpContext context, ResponseCache cache, LabelCatalog labels, CancellationToken ct)
-    {
-        var values = new QueryValues();
-        var language = values.Language(context, lang);
-        if (values.HasErrors)
-        {
-            return values.Problem();
-        }
-        var body = ContentProblems.TryParseIdOrSlug(idOrSlug, out var id, out var slug)
-            ? await DetailAsync(cache, labels, language, id, slug, ct)
-            : CachedJson.None;
-        return body.IsNone ? ContentProblems.NotFound($"No spell has the id or slug '{idOrSlug}'.") : new JsonBody<SpellDetail>(body, language);
-    }
+    private static Task<Results<JsonBody<SpellDetail>, ValidationProblem, ProblemHttpResult>> GetAsync(
+        string idOrSlug, string? lang, HttpContext context, ResponseCache cache, LabelCatalog labels, CancellationToken ct) =>
+        EntryResults.ByIdOrSlugAsync<SpellDetail>("spell", idOrSlug, lang, context, (l, id, slug, token) => DetailAsync(cache, labels, l, id, slug, token), ct);
 
     private static ValueTask<CachedJson> DetailAsync(ResponseCache cache, LabelCatalog labels, string lang, int? id, string? slug, CancellationToken ct) =>
         cache.GetOrCreateAsync(cache.Key(lang, "spell").Add("id", id).Add("slug", slug), (lang, id, slug, labels), static async (db, s, token) =>
