@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using DndHelper.Api.Admin;
 using DndHelper.Api.Caching;
 using DndHelper.Api.Content;
 using DndHelper.Api.Content.Srd;
@@ -82,6 +83,7 @@ public static class ApiServices
         services.ConfigureHttpJsonOptions(o => ContractJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
         services.AddOpenApi();
+        builder.AddAdminServices();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -122,6 +124,8 @@ public static class ApiServices
             return next(context);
         });
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapOpenApi();
         Scalar.AspNetCore.ScalarEndpointRouteBuilderExtensions.MapScalarApiReference(app);
         return app;

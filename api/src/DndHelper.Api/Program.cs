@@ -1,6 +1,10 @@
 using DndHelper.Api;
+using DndHelper.Api.Admin;
+using DndHelper.Api.Audit;
 using DndHelper.Api.Cli;
+using DndHelper.Api.Editing;
 using DndHelper.Api.Health;
+using DndHelper.Api.Ingest;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddApiServices();
@@ -13,6 +17,10 @@ if (ApiCli.IsCommand(args))
 
 app.UseApiPipeline();
 app.MapHealthApi();
+app.MapAdminApi();
+app.MapEditingApi();
+app.MapIngestApi();
+app.MapAuditApi();
 
 await app.RunAsync();
 return 0;
