@@ -65,7 +65,9 @@ public sealed class ContentWriter(DndDbContext db, TimeProvider time)
             LegendaryActions = text.LegendaryActions.Or(current?.LegendaryActions ?? []),
             UpdatedAt = time.GetUtcNow(),
         };
-        next.Description = SrdMapper.Flatten(next);
+        var flattened = SrdMapper.Flatten(next);
+        // Rows without traits or actions hold null or "": both mean "no search text", and neither is a change.
+        next.Description = flattened.Length == 0 && string.IsNullOrEmpty(current?.Description) ? current?.Description : flattened;
         if (current is null)
         {
             monster.Translations.Add(next);

@@ -48,7 +48,7 @@ public sealed class FieldReader(string? file, int? line, List<ContentProblem> pr
         return value.Value;
     }
 
-    // Absent: left as it is; null or "": cleared; a string: set (trimmed).
+    // Absent: left as it is; null or blank: cleared; a string: set as given (texts keep their own spacing).
     public Patch<string?> OptionalText(JsonElement element, string prefix, string name, int max)
     {
         if (!element.TryGetProperty(name, out var value))
@@ -64,13 +64,13 @@ public sealed class FieldReader(string? file, int? line, List<ContentProblem> pr
             Fail(Path(prefix, name), $"expected a string, got {Kind(value)}");
             return default;
         }
-        var text = value.GetString()!.Trim();
+        var text = value.GetString()!;
         if (text.Length > max)
         {
             Fail(Path(prefix, name), $"is {text.Length} characters long; at most {max} are allowed");
             return default;
         }
-        return new Patch<string?>(true, text.Length == 0 ? null : text);
+        return new Patch<string?>(true, string.IsNullOrWhiteSpace(text) ? null : text);
     }
 
     public int? Whole(JsonElement element, string prefix, string name, int min, int max, bool required = false)
