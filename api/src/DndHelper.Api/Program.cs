@@ -2,6 +2,7 @@ using DndHelper.Api;
 using DndHelper.Api.Admin;
 using DndHelper.Api.Audit;
 using DndHelper.Api.Cli;
+using DndHelper.Api.Dice;
 using DndHelper.Api.Editing;
 using DndHelper.Api.Health;
 using DndHelper.Api.Ingest;
@@ -17,6 +18,7 @@ if (ApiCli.IsCommand(args))
 
 app.UseApiPipeline();
 app.MapHealthApi();
+app.MapDiceApi();
 app.MapAdminApi();
 app.MapEditingApi();
 app.MapIngestApi();
