@@ -16,7 +16,7 @@ public sealed partial class AdminKeys
     public AdminKeys(IOptions<AuthOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        keys = TryParse(options.Value.AdminToken, out var parsed) ? [.. parsed] : [];
+        keys = TryParseSetting(options.Value.AdminToken, out var parsed) ? [.. parsed] : [];
     }
 
     public bool Enabled => keys.Length > 0;
@@ -40,7 +40,7 @@ public sealed partial class AdminKeys
         return match;
     }
 
-    public static bool TryParse(string? setting, out List<(string Name, byte[] Hash)> keys)
+    public static bool TryParseSetting(string? setting, out List<(string Name, byte[] Hash)> keys)
     {
         keys = [];
         if (string.IsNullOrWhiteSpace(setting))

@@ -18,7 +18,7 @@ public static class AdminServices
         var config = builder.Configuration;
 
         services.AddOptions<AuthOptions>()
-            .Validate(o => AdminKeys.TryParse(o.AdminToken, out _), "ADMIN_TOKEN must be one token, or name:token pairs separated by commas (names: letters, digits, _ . @ -)")
+            .Validate(o => AdminKeys.TryParseSetting(o.AdminToken, out _), "ADMIN_TOKEN must be one token, or name:token pairs separated by commas (names: letters, digits, _ . @ -)")
             .ValidateOnStart();
         services.AddOptions<AdminOptions>()
             .Configure(o =>

@@ -56,11 +56,11 @@ public sealed class AdminFixture : IAsyncLifetime
           md5(coalesce((SELECT string_agg(a::text, '|' ORDER BY a.id) FROM audit_log a), '')))
         """);
 
-    public async Task<JsonElement> WaitForJobAsync(HttpClient client, string id)
+    public async Task<JsonElement> WaitForJobAsync(string id)
     {
         for (var i = 0; i < 300; i++)
         {
-            var job = await client.GetFromJsonAsync<JsonElement>(new Uri($"/admin/jobs/{id}", UriKind.Relative));
+            var job = await Admin.GetFromJsonAsync<JsonElement>(new Uri($"/admin/jobs/{id}", UriKind.Relative));
             if (job.GetProperty("status").GetString() is "succeeded" or "failed")
             {
                 return job;
@@ -85,7 +85,7 @@ public static class Bundles
     public static string ExampleFolder => Path.Combine(RepositoryRoot, "docs", "examples", "homebrew-bundle");
 
     public static Dictionary<string, string> Example() =>
-        Directory.GetFiles(ExampleFolder).ToDictionary(Path.GetFileName, f => File.ReadAllText(f))!;
+        Directory.GetFiles(ExampleFolder).ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
 
     // A manifest that lists the given files with their types, and the files.
     public static Dictionary<string, string> With(params (string Path, string Type, string Content)[] files)

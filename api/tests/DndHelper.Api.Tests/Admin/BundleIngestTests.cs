@@ -30,7 +30,7 @@ public sealed class BundleIngestTests(AdminFixture admin)
         Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
         var id = body.GetProperty("job_id").GetString()!;
         Assert.Equal($"/admin/jobs/{id}", accepted.Headers.Location?.OriginalString);
-        var job = await admin.WaitForJobAsync(admin.Admin, id);
+        var job = await admin.WaitForJobAsync(id);
         Assert.Equal("succeeded", job.GetProperty("status").GetString());
         Assert.Equal(("frost-and-ember", "tester"), (job.GetProperty("bundle").GetString(), job.GetProperty("submitted_by").GetString()));
         Assert.Equal((2, 0, 0), Counts(job.GetProperty("counts"), "monsters"));
@@ -50,7 +50,7 @@ public sealed class BundleIngestTests(AdminFixture admin)
 
         var applied = await admin.ChecksumAsync();
         using var again = await Bundles.PostAsync(admin.Admin, Bundles.Zip(Bundles.Example()), dryRun: false);
-        var second = await admin.WaitForJobAsync(admin.Admin, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("job_id").GetString()!);
+        var second = await admin.WaitForJobAsync((await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("job_id").GetString()!);
         Assert.Equal("succeeded", second.GetProperty("status").GetString());
         foreach (var kind in second.GetProperty("counts").EnumerateObject())
         {
@@ -70,7 +70,7 @@ public sealed class BundleIngestTests(AdminFixture admin)
         var files = Bundles.Example();
         using (var first = await Bundles.PostAsync(admin.Admin, Bundles.Zip(files), dryRun: false))
         {
-            await admin.WaitForJobAsync(admin.Admin, (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("job_id").GetString()!);
+            await admin.WaitForJobAsync((await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("job_id").GetString()!);
         }
 
         files["monsters.ndjson"] = files["monsters.ndjson"].Replace("\"hit_points\": 9,", "\"hit_points\": 11,", StringComparison.Ordinal);
