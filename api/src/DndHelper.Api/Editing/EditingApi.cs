@@ -37,21 +37,22 @@ public static class EditingApi
 {
     public static IEndpointRouteBuilder MapEditingApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/admin").WithTags("Admin: content").RequireAuthorization(AdminAuth.Policy);
+        var group = app.MapGroup("/admin").WithTags("Admin: content").RequireAuthorization(AdminAuth.Policy)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
 
         group.MapGet("/monsters", BrowseMonstersAsync).WithSummary("Browse and search monsters by slug or name (any language).");
-        group.MapGet("/monsters/{slug}", GetMonsterAsync).WithSummary("One monster in the record shape that PUT accepts.");
-        group.MapPost("/monsters", CreateMonsterAsync).WithSummary("Create a monster; 409 when the slug exists.");
-        group.MapPut("/monsters/{slug}", UpdateMonsterAsync).WithSummary("Replace a monster's facts; translations given are merged.");
-        group.MapDelete("/monsters/{slug}", DeleteMonsterAsync).WithSummary("Delete a monster and its translations.");
+        group.MapGet("/monsters/{slug}", GetMonsterAsync).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One monster in the record shape that PUT accepts.");
+        group.MapPost("/monsters", CreateMonsterAsync).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Create a monster; 409 when the slug exists.");
+        group.MapPut("/monsters/{slug}", UpdateMonsterAsync).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Replace a monster's facts; translations given are merged.");
+        group.MapDelete("/monsters/{slug}", DeleteMonsterAsync).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Delete a monster and its translations.");
         group.MapPut("/monsters/{slug}/translations/{lang}", PutMonsterTranslationAsync)
             .WithSummary("Create or update one translation; fields left out keep their value.");
 
         group.MapGet("/spells", BrowseSpellsAsync).WithSummary("Browse and search spells by slug or name (any language).");
-        group.MapGet("/spells/{slug}", GetSpellAsync).WithSummary("One spell in the record shape that PUT accepts.");
-        group.MapPost("/spells", CreateSpellAsync).WithSummary("Create a spell; 409 when the slug exists.");
-        group.MapPut("/spells/{slug}", UpdateSpellAsync).WithSummary("Replace a spell's facts; translations given are merged.");
-        group.MapDelete("/spells/{slug}", DeleteSpellAsync).WithSummary("Delete a spell and its translations.");
+        group.MapGet("/spells/{slug}", GetSpellAsync).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("One spell in the record shape that PUT accepts.");
+        group.MapPost("/spells", CreateSpellAsync).ProducesProblem(StatusCodes.Status409Conflict).WithSummary("Create a spell; 409 when the slug exists.");
+        group.MapPut("/spells/{slug}", UpdateSpellAsync).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Replace a spell's facts; translations given are merged.");
+        group.MapDelete("/spells/{slug}", DeleteSpellAsync).ProducesProblem(StatusCodes.Status404NotFound).WithSummary("Delete a spell and its translations.");
         group.MapPut("/spells/{slug}/translations/{lang}", PutSpellTranslationAsync)
             .WithSummary("Create or update one translation; fields left out keep their value.");
 
@@ -65,7 +66,7 @@ public static class EditingApi
         var monsters = db.Monsters.AsNoTracking();
         if (query.Pattern is { } pattern)
         {
-            monsters = monsters.Where(m => EF.Functions.ILike(m.Slug, pattern) || m.Translations.Any(t => EF.Functions.ILike(t.Name, pattern)));
+            monsters = monsters.Where(m => EF.Functions.ILike(m.Slug, pattern, "\\") || m.Translations.Any(t => EF.Functions.ILike(t.Name, pattern, "\\")));
         }
         var total = await monsters.CountAsync(ct);
         var items = await monsters.OrderBy(m => m.Slug).Skip((query.PageNumber - 1) * query.Size).Take(query.Size)
@@ -79,13 +80,13 @@ public static class EditingApi
         return TypedResults.Ok(new ContentPage<MonsterRow>(items, total, query.PageNumber, query.Size));
     }
 
-    private static async Task<Results<Ok<JsonObject>, NotFound<ProblemDetails>>> GetMonsterAsync(string slug, DndDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> GetMonsterAsync(string slug, DndDbContext db, CancellationToken ct)
     {
         var monster = await db.Monsters.AsNoTracking().Include(m => m.Translations).SingleOrDefaultAsync(m => m.Slug == slug, ct);
         return monster is null ? Missing("monster", slug) : TypedResults.Ok(ContentJson.Monster(monster));
     }
 
-    private static async Task<Results<Created<JsonObject>, ValidationProblem, Conflict<ProblemDetails>>> CreateMonsterAsync(
+    private static async Task<Results<Created<JsonObject>, ValidationProblem, ProblemHttpResult>> CreateMonsterAsync(
         JsonElement body, ClaimsPrincipal user, DndDbContext db, ContentWriter writer, AuditTrail audit, ContentVersion version, CancellationToken ct)
     {
         var problems = new List<ContentProblem>();
@@ -109,7 +110,7 @@ public static class EditingApi
         return TypedResults.Created($"/admin/monsters/{slug}", created);
     }
 
-    private static async Task<Results<Ok<JsonObject>, ValidationProblem, NotFound<ProblemDetails>>> UpdateMonsterAsync(
+    private static async Task<Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult>> UpdateMonsterAsync(
         string slug, JsonElement body, ClaimsPrincipal user, DndDbContext db, ContentWriter writer, AuditTrail audit, ContentVersion version, CancellationToken ct)
     {
         var existing = await db.Monsters.Include(m => m.Translations).SingleOrDefaultAsync(m => m.Slug == slug, ct);
@@ -136,7 +137,7 @@ public static class EditingApi
         return TypedResults.Ok(ContentJson.Monster(existing));
     }
 
-    private static async Task<Results<NoContent, NotFound<ProblemDetails>>> DeleteMonsterAsync(
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteMonsterAsync(
         string slug, ClaimsPrincipal user, DndDbContext db, AuditTrail audit, ContentVersion version, CancellationToken ct)
     {
         var existing = await db.Monsters.Include(m => m.Translations).SingleOrDefaultAsync(m => m.Slug == slug, ct);
@@ -151,7 +152,7 @@ public static class EditingApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<JsonObject>, ValidationProblem, NotFound<ProblemDetails>>> PutMonsterTranslationAsync(
+    private static async Task<Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult>> PutMonsterTranslationAsync(
         string slug, string lang, JsonElement body, ClaimsPrincipal user, DndDbContext db, ContentWriter writer, AuditTrail audit,
         ContentVersion version, CancellationToken ct)
     {
@@ -186,7 +187,7 @@ public static class EditingApi
         var spells = db.Spells.AsNoTracking();
         if (query.Pattern is { } pattern)
         {
-            spells = spells.Where(s => EF.Functions.ILike(s.Slug, pattern) || s.Translations.Any(t => EF.Functions.ILike(t.Name, pattern)));
+            spells = spells.Where(s => EF.Functions.ILike(s.Slug, pattern, "\\") || s.Translations.Any(t => EF.Functions.ILike(t.Name, pattern, "\\")));
         }
         var total = await spells.CountAsync(ct);
         var items = await spells.OrderBy(s => s.Slug).Skip((query.PageNumber - 1) * query.Size).Take(query.Size)
@@ -200,13 +201,13 @@ public static class EditingApi
         return TypedResults.Ok(new ContentPage<SpellRow>(items, total, query.PageNumber, query.Size));
     }
 
-    private static async Task<Results<Ok<JsonObject>, NotFound<ProblemDetails>>> GetSpellAsync(string slug, DndDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<JsonObject>, ProblemHttpResult>> GetSpellAsync(string slug, DndDbContext db, CancellationToken ct)
     {
         var spell = await db.Spells.AsNoTracking().Include(s => s.Translations).SingleOrDefaultAsync(s => s.Slug == slug, ct);
         return spell is null ? Missing("spell", slug) : TypedResults.Ok(ContentJson.Spell(spell));
     }
 
-    private static async Task<Results<Created<JsonObject>, ValidationProblem, Conflict<ProblemDetails>>> CreateSpellAsync(
+    private static async Task<Results<Created<JsonObject>, ValidationProblem, ProblemHttpResult>> CreateSpellAsync(
         JsonElement body, ClaimsPrincipal user, DndDbContext db, ContentWriter writer, AuditTrail audit, ContentVersion version, CancellationToken ct)
     {
         var problems = new List<ContentProblem>();
@@ -230,7 +231,7 @@ public static class EditingApi
         return TypedResults.Created($"/admin/spells/{slug}", created);
     }
 
-    private static async Task<Results<Ok<JsonObject>, ValidationProblem, NotFound<ProblemDetails>>> UpdateSpellAsync(
+    private static async Task<Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult>> UpdateSpellAsync(
         string slug, JsonElement body, ClaimsPrincipal user, DndDbContext db, ContentWriter writer, AuditTrail audit, ContentVersion version, CancellationToken ct)
     {
         var existing = await db.Spells.Include(s => s.Translations).SingleOrDefaultAsync(s => s.Slug == slug, ct);
@@ -257,7 +258,7 @@ public static class EditingApi
         return TypedResults.Ok(ContentJson.Spell(existing));
     }
 
-    private static async Task<Results<NoContent, NotFound<ProblemDetails>>> DeleteSpellAsync(
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteSpellAsync(
         string slug, ClaimsPrincipal user, DndDbContext db, AuditTrail audit, ContentVersion version, CancellationToken ct)
     {
         var existing = await db.Spells.Include(s => s.Translations).SingleOrDefaultAsync(s => s.Slug == slug, ct);
@@ -272,7 +273,7 @@ public static class EditingApi
         return TypedResults.NoContent();
     }
 
-    private static async Task<Results<Ok<JsonObject>, ValidationProblem, NotFound<ProblemDetails>>> PutSpellTranslationAsync(
+    private static async Task<Results<Ok<JsonObject>, ValidationProblem, ProblemHttpResult>> PutSpellTranslationAsync(
         string slug, string lang, JsonElement body, ClaimsPrincipal user, DndDbContext db, ContentWriter writer, AuditTrail audit,
         ContentVersion version, CancellationToken ct)
     {
@@ -307,7 +308,7 @@ public static class EditingApi
         var texts = db.UiTranslations.AsNoTracking();
         if (query.Pattern is { } pattern)
         {
-            texts = texts.Where(t => EF.Functions.ILike(t.Namespace + "." + t.Key, pattern) || EF.Functions.ILike(t.Text, pattern));
+            texts = texts.Where(t => EF.Functions.ILike(t.Namespace + "." + t.Key, pattern, "\\") || EF.Functions.ILike(t.Text, pattern, "\\"));
         }
         var keys = texts.Select(t => new { t.Namespace, t.Key }).Distinct();
         var total = await keys.CountAsync(ct);
@@ -374,17 +375,10 @@ public static class EditingApi
         problems.GroupBy(p => p.Field ?? "").ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
         detail: "The body has invalid fields; each is named in errors.");
 
-    private static NotFound<ProblemDetails> Missing(string entity, string slug) => TypedResults.NotFound(new ProblemDetails
-    {
-        Title = "Not found",
-        Detail = $"There is no {entity} with the slug '{slug}'.",
-        Status = StatusCodes.Status404NotFound,
-    });
+    private static ProblemHttpResult Missing(string entity, string slug) => TypedResults.Problem(
+        title: "Not found", detail: $"There is no {entity} with the slug '{slug}'.", statusCode: StatusCodes.Status404NotFound);
 
-    private static Conflict<ProblemDetails> Duplicate(string entity, string slug) => TypedResults.Conflict(new ProblemDetails
-    {
-        Title = "Conflict",
-        Detail = $"A {entity} with the slug '{slug}' already exists; change it with PUT /admin/{entity}s/{slug}.",
-        Status = StatusCodes.Status409Conflict,
-    });
+    private static ProblemHttpResult Duplicate(string entity, string slug) => TypedResults.Problem(
+        title: "Conflict", detail: $"A {entity} with the slug '{slug}' already exists; change it with PUT /admin/{entity}s/{slug}.",
+        statusCode: StatusCodes.Status409Conflict);
 }

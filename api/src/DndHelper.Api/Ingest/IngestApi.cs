@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using System.Security.Claims;
 using System.Text.Json;
 using DndHelper.Api.Admin;
@@ -69,24 +70,25 @@ public static partial class IngestApi
 
     private static async Task<Ok<JobList>> ListJobsAsync(DndDbContext db, int? limit, CancellationToken ct)
     {
-        var rows = await Jobs(db).OrderByDescending(j => j.CreatedAt).Take(Math.Clamp(limit ?? 50, 1, 200)).ToListAsync(ct);
+        var rows = await db.IngestJobs.AsNoTracking().OrderByDescending(j => j.CreatedAt).Take(Math.Clamp(limit ?? 50, 1, 200))
+            .Select(Row).ToListAsync(ct);
         return TypedResults.Ok(new JobList([.. rows.Select(ToView)]));
     }
 
-    private static async Task<Results<Ok<JobView>, NotFound<ProblemDetails>>> GetJobAsync(Guid id, DndDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<JobView>, ProblemHttpResult>> GetJobAsync(Guid id, DndDbContext db, CancellationToken ct)
     {
-        var row = await Jobs(db).SingleOrDefaultAsync(j => j.Id == id, ct);
+        var row = await db.IngestJobs.AsNoTracking().Where(j => j.Id == id).Select(Row).SingleOrDefaultAsync(ct);
         return row is null
-            ? TypedResults.NotFound(new ProblemDetails { Title = "Not found", Detail = $"There is no ingest job {id}.", Status = 404 })
+            ? TypedResults.Problem(title: "Not found", detail: $"There is no ingest job {id}.", statusCode: StatusCodes.Status404NotFound)
             : TypedResults.Ok(ToView(row));
     }
 
     private sealed record JobRow(Guid Id, string Status, string BundleName, string SubmittedBy, long SizeBytes, string Sha256,
         DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, string? Counts, string? Problems);
 
-    // The archive column stays in the database.
-    private static IQueryable<JobRow> Jobs(DndDbContext db) => db.IngestJobs.AsNoTracking().Select(j => new JobRow(
-        j.Id, j.Status, j.BundleName, j.SubmittedBy, j.SizeBytes, j.Sha256, j.CreatedAt, j.StartedAt, j.FinishedAt, j.Counts, j.Problems));
+    // Everything but the archive, which stays in the database.
+    private static readonly Expression<Func<IngestJob, JobRow>> Row = j => new JobRow(
+        j.Id, j.Status, j.BundleName, j.SubmittedBy, j.SizeBytes, j.Sha256, j.CreatedAt, j.StartedAt, j.FinishedAt, j.Counts, j.Problems);
 
     private static JobView ToView(JobRow j) => new(
         j.Id, j.Status, j.BundleName, j.SubmittedBy, j.SizeBytes, j.Sha256, j.CreatedAt, j.StartedAt, j.FinishedAt,

@@ -197,7 +197,7 @@ public sealed class ContentWriteTests(AdminFixture admin)
 
         Assert.Equal("owlbear", english.GetProperty("items")[0].GetProperty("slug").GetString());
         Assert.Equal("owlbear", russian.GetProperty("items")[0].GetProperty("slug").GetString());
-        Assert.Equal("Огненный шар", spells.GetProperty("items")[0].GetProperty("name_ru").GetString());
+        Assert.Equal("Огненный шар", spells.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("slug").GetString() == "fireball").GetProperty("name_ru").GetString());
         Assert.Equal("Не найдено", ui.GetProperty("items")[0].GetProperty("texts").GetProperty("ru").GetString());
         Assert.Equal(0, percent.GetProperty("total").GetInt32());
     }

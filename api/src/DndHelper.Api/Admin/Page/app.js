@@ -10,10 +10,17 @@
   const state = {
     lang: localStorage.getItem('dnd-admin-lang') || ((navigator.language || '').startsWith('ru') ? 'ru' : 'en'),
     strings: {}, csrf: null, tab: 'monsters', page: 1, total: 0, pageSize: 25,
-    record: null, uiRow: null, bundle: null, auditPage: 1, auditTotal: 0,
+    record: null, uiRow: null, bundle: null, auditPage: 1, auditTotal: 0, requests: {},
   };
   const $ = (id) => document.getElementById(id);
   const t = (key) => state.strings[key] ?? key;
+
+  // Only the answer to the latest request of a kind is shown: a slow earlier search must not overwrite a later one.
+  function latest(kind) {
+    const ticket = (state.requests[kind] || 0) + 1;
+    state.requests[kind] = ticket;
+    return () => state.requests[kind] === ticket;
+  }
 
   async function api(method, path, body) {
     const headers = {};
@@ -111,7 +118,9 @@
     const kind = state.tab;
     $('col-extra').textContent = t(kind === 'monsters' ? 'col_type_cr' : 'col_level_school');
     const q = encodeURIComponent($('search').value.trim());
+    const current = latest('search');
     const r = await api('GET', `/admin/${kind}?q=${q}&page=${state.page}&page_size=${state.pageSize}`);
+    if (!current()) return;
     const tbody = $('results').tBodies[0];
     tbody.replaceChildren();
     if (!r.ok) return emptyRow(tbody, 4, `${t('error')} ${problemText(r.data)}`);
@@ -137,8 +146,9 @@
   }
 
   async function openRecord(slug) {
+    const current = latest('record');
     const r = await api('GET', `/admin/${state.tab}/${encodeURIComponent(slug)}`);
-    if (!r.ok) return;
+    if (!r.ok || !current()) return;
     state.record = { kind: state.tab, slug, data: r.data };
     const { translations, ...facts } = r.data;
     $('detail-title').textContent = [translations.en?.name, translations.ru?.name].filter(Boolean).join(' / ');
@@ -187,7 +197,9 @@
 
   async function searchUi() {
     const q = encodeURIComponent($('ui-search').value.trim());
+    const current = latest('ui');
     const r = await api('GET', `/admin/ui-strings?q=${q}&page_size=100`);
+    if (!current()) return;
     const tbody = $('ui-results').tBodies[0];
     tbody.replaceChildren();
     if (!r.ok) return emptyRow(tbody, 3, `${t('error')} ${problemText(r.data)}`);
@@ -317,7 +329,9 @@
   }
 
   async function loadJobs() {
+    const current = latest('jobs');
     const r = await api('GET', '/admin/jobs');
+    if (!current()) return;
     const tbody = $('jobs').tBodies[0];
     tbody.replaceChildren();
     if (!r.ok) return emptyRow(tbody, 5, `${t('error')} ${problemText(r.data)}`);
@@ -337,7 +351,9 @@
   }
 
   async function loadAudit() {
+    const current = latest('audit');
     const r = await api('GET', `/admin/audit?page=${state.auditPage}&page_size=25`);
+    if (!current()) return;
     const tbody = $('audit').tBodies[0];
     tbody.replaceChildren();
     if (!r.ok) return emptyRow(tbody, 5, `${t('error')} ${problemText(r.data)}`);
