@@ -88,7 +88,7 @@ public static class IngestCommand
 
     private static void PrintCounts(IReadOnlyDictionary<string, ImportCounts> counts)
     {
-        foreach (var (kind, count) in counts)
+        foreach (var (kind, count) in counts.OrderBy(c => Array.IndexOf(BundleParser.FileTypes, c.Key)))
         {
             Console.WriteLine($"  {kind,-12} {count}");
         }
