@@ -65,6 +65,22 @@ public sealed class BundleIngestTests(AdminFixture admin)
     }
 
     [Fact]
+    public async Task ABundleMayAlsoComeAsAMultipartFormFile()
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Bundles.Zip(Bundles.Example()));
+        file.Headers.ContentType = new("application/zip");
+        form.Add(file, "bundle", "homebrew.zip");
+
+        using var response = await admin.Admin.PostAsync(new Uri("/admin/ingest?dry_run=true", UriKind.Relative), form);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("frost-and-ember", body.GetProperty("bundle").GetString());
+        Assert.True(body.GetProperty("dry_run").GetBoolean());
+    }
+
+    [Fact]
     public async Task AChangedRecordIsReportedAsUpdated()
     {
         var files = Bundles.Example();

@@ -100,6 +100,20 @@ public sealed class ContentWriteTests(AdminFixture admin)
         Assert.Equal(before, await admin.ChecksumAsync());
     }
 
+    [Theory]
+    [InlineData("{\"slug\": ", "application/json")]
+    [InlineData("null", "application/json")]
+    [InlineData("[1, 2]", "application/json")]
+    [InlineData("slug=x", "application/x-www-form-urlencoded")]
+    public async Task ABodyThatIsNoRecordIsAClientErrorNeverA500(string body, string type)
+    {
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, type);
+
+        using var response = await admin.Admin.PostAsync(new Uri("/admin/monsters", UriKind.Relative), content);
+
+        Assert.True(response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.UnsupportedMediaType, $"got {response.StatusCode}");
+    }
+
     [Fact]
     public async Task UnknownSlugsAre404AndADuplicateSlugIs409()
     {
