@@ -5,6 +5,7 @@ using DndHelper.Api.Caching;
 using DndHelper.Api.Content;
 using DndHelper.Api.Content.Srd;
 using DndHelper.Api.Data;
+using DndHelper.Api.I18n;
 using DndHelper.Api.Infrastructure;
 using DndHelper.Contracts.Hosting;
 using DndHelper.Contracts.Json;
@@ -74,7 +75,9 @@ public static class ApiServices
                 LocalCacheExpiration = TimeSpan.FromSeconds(IntSetting(config, "CACHE_LOCAL_SECONDS", 30)),
                 Expiration = TimeSpan.FromSeconds(IntSetting(config, "CACHE_DISTRIBUTED_SECONDS", 3600)),
             };
-        });
+        }).AddSerializer<CachedJson, CachedJsonSerializer>();
+        services.AddSingleton<ResponseCache>();
+        services.AddSingleton<LabelCatalog>();
 
         services.AddSingleton(SeedData.Load());
         services.AddScoped<SrdImporter>();
@@ -82,7 +85,7 @@ public static class ApiServices
 
         services.ConfigureHttpJsonOptions(o => ContractJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddOperationTransformer<ContentOpenApi>());
         builder.AddAdminServices();
         services.AddRateLimiter(o =>
         {

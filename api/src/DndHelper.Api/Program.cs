@@ -5,7 +5,12 @@ using DndHelper.Api.Cli;
 using DndHelper.Api.Dice;
 using DndHelper.Api.Editing;
 using DndHelper.Api.Health;
+using DndHelper.Api.I18n;
 using DndHelper.Api.Ingest;
+using DndHelper.Api.Monsters;
+using DndHelper.Api.Search;
+using DndHelper.Api.Spells;
+using DndHelper.Api.Users;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddApiServices();
@@ -19,6 +24,11 @@ if (ApiCli.IsCommand(args))
 app.UseApiPipeline();
 app.MapHealthApi();
 app.MapDiceApi();
+app.MapMonstersApi();
+app.MapSpellsApi();
+app.MapSearchApi();
+app.MapI18nApi();
+app.MapUsersApi();
 app.MapAdminApi();
 app.MapEditingApi();
 app.MapIngestApi();

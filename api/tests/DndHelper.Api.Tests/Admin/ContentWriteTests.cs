@@ -239,4 +239,31 @@ public sealed class ContentWriteTests(AdminFixture admin)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotEqual(before, version.Current);
     }
+
+    [Fact]
+    public async Task TheOtherInstanceServesTheEditedMonsterWithinOneSecond()
+    {
+        var prefix = $"test:{Guid.NewGuid():N}:";
+        await using var writer = new ApiFactory(admin.Database, new Dictionary<string, string?> { ["REDIS_KEY_PREFIX"] = prefix });
+        await using var reader = new ApiFactory(admin.Database, new Dictionary<string, string?> { ["REDIS_KEY_PREFIX"] = prefix });
+        using var client = writer.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Admin);
+        using var readerClient = reader.CreateClient();
+        var address = new Uri("/monsters/goblin?lang=ru", UriKind.Relative);
+        var cached = await readerClient.GetFromJsonAsync<JsonElement>(address);
+        var name = $"Гоблин {Guid.NewGuid().ToString()[..6]}";
+
+        using var response = await client.PutAsJsonAsync(new Uri("/admin/monsters/goblin/translations/ru", UriKind.Relative), new { name });
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        string? served;
+        do
+        {
+            served = (await readerClient.GetFromJsonAsync<JsonElement>(address)).GetProperty("name").GetString();
+        }
+        while (served != name && watch.Elapsed < TimeSpan.FromSeconds(1));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEqual(name, cached.GetProperty("name").GetString());
+        Assert.Equal(name, served);
+    }
 }
