@@ -81,8 +81,8 @@ public sealed partial class IngestJobRunner(DndDbContext db, IngestService inges
 }
 
 // Runs the queued jobs of this instance one after another, each in a scope of its own. On start it
-// also picks up jobs left queued (an instance that stopped before running them).
-public sealed partial class IngestWorker(PendingJobs queue, IServiceScopeFactory scopes, ILogger<IngestWorker> logger) : BackgroundService
+// also picks up jobs left queued or abandoned by an instance that stopped.
+public sealed partial class IngestWorker(PendingJobs queue, IServiceScopeFactory scopes, TimeProvider time, ILogger<IngestWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -90,6 +90,11 @@ public sealed partial class IngestWorker(PendingJobs queue, IServiceScopeFactory
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<DndDbContext>();
+            // A job applies in one transaction that also marks it done, so one still "running" long after
+            // it started died with its instance having written nothing: it can safely run again.
+            var stale = time.GetUtcNow() - TimeSpan.FromMinutes(10);
+            await db.IngestJobs.Where(j => j.Status == JobStatus.Running && j.StartedAt < stale && j.Archive != null)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Queued), stoppingToken);
             foreach (var id in await db.IngestJobs.Where(j => j.Status == JobStatus.Queued).OrderBy(j => j.CreatedAt).Select(j => j.Id).ToListAsync(stoppingToken))
             {
                 queue.Enqueue(id);
