@@ -8,7 +8,7 @@ namespace DndHelper.Api.Cli;
 // Anything else starts the web server.
 public static class ApiCli
 {
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "migrate" or "import" or "ingest";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "migrate" or "import" or "ingest" or "probe";
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -23,16 +23,33 @@ public static class ApiCli
                     return 0;
                 case "import" when args.Length > 1 && args[1] == "srd":
                     return await ImportSrdAsync(services, args);
+                case "probe":
+                    return await ProbeAsync(args.Length > 1 ? args[1] : "http://127.0.0.1:8000/health/ready");
                 case "ingest":
                     return await IngestCommand.RunAsync(services, args[1..]);
                 default:
-                    await Console.Error.WriteLineAsync("usage: migrate | import srd --source DIR [--if-empty] | ingest FILE [--dry-run]");
+                    await Console.Error.WriteLineAsync("usage: migrate | import srd --source DIR [--if-empty] | ingest FILE [--dry-run] | probe [URL]");
                     return 2;
             }
         }
         catch (SrdFormatException e)
         {
             await Console.Error.WriteLineAsync($"import failed, nothing was changed: {e.Message}");
+            return 1;
+        }
+    }
+
+    // Container health checks: the runtime image has no curl.
+    private static async Task<int> ProbeAsync(string url)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            using var response = await client.GetAsync(new Uri(url));
+            return response.IsSuccessStatusCode ? 0 : 1;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
             return 1;
         }
     }

@@ -63,11 +63,13 @@ public sealed class SrdImportTests
 
         var goblin = await db.Monsters.SingleAsync(m => m.Slug == "goblin");
         var quarterToHalf = await db.Monsters.CountAsync(m => m.ChallengeRating >= 0.25m && m.ChallengeRating <= 0.5m);
-        var lowest = await db.Monsters.OrderBy(m => m.ChallengeRating).Select(m => m.ChallengeRatingText).Distinct().Take(4).ToListAsync();
+        var lowest = await db.Monsters.GroupBy(m => m.ChallengeRatingText)
+            .Select(g => new { Text = g.Key, Rating = g.Min(m => m.ChallengeRating) })
+            .OrderBy(g => g.Rating).Take(4).Select(g => g.Text).ToListAsync();
 
         Assert.Equal((0.25m, "1/4", 50), (goblin.ChallengeRating, goblin.ChallengeRatingText, goblin.Xp));
         Assert.Equal(32 + 33, quarterToHalf);
-        Assert.Equal(["0", "1/8", "1/4", "1/2"], lowest.Order(Comparer<string>.Create((a, b) => Rank(a).CompareTo(Rank(b)))).ToList());
+        Assert.Equal(["0", "1/8", "1/4", "1/2"], lowest);
     }
 
     [Fact]
@@ -139,8 +141,6 @@ public sealed class SrdImportTests
             broken.Delete(recursive: true);
         }
     }
-
-    private static int Rank(string cr) => Array.IndexOf(ChallengeRating.All, cr);
 
     private static Task<string> Checksum(TestDatabase database) => database.ScalarAsync<string>(
         "SELECT md5(string_agg(m::text, '|' ORDER BY m.id)) || md5((SELECT string_agg(t::text, '|' ORDER BY t.monster_id, t.lang) FROM monster_translations t)) FROM monsters m");

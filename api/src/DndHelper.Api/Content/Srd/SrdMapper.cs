@@ -251,7 +251,7 @@ public static partial class SrdMapper
     [GeneratedRegex(@"\b([A-Za-z]+) damage\b")]
     private static partial Regex DamageRegex();
 
-    [GeneratedRegex(@"\b(Strength|Dexterity|Constitution|Intelligence|Wisdom|Charisma) saving throw")]
+    [GeneratedRegex(@"\b(Strength|Dexterity|Constitution|Intelligence|Wisdom|Charisma) saving throw", RegexOptions.IgnoreCase)]
     private static partial Regex SaveRegex();
 
     private static (string Type, string? Subtype) MapType(string type, string? subtype)
