@@ -17,7 +17,7 @@ public sealed record UserLanguage(string Language);
 
 public sealed record Speeds(int Walk, int? Fly, int? Swim, int? Climb, int? Burrow, bool Hover);
 
-public sealed record AbilityScores(int Str, int Dex, int Con, int Int, int Wis, int Cha);
+public sealed record AbilityScores(int Strength, int Dexterity, int Constitution, int Intelligence, int Wisdom, int Charisma);
 
 public sealed record SkillBonus(string Skill, int Bonus);
 

@@ -31,6 +31,9 @@ public sealed class UpdateContext(ITelegramBotClient telegram, BotTexts texts)
 
     public bool CallbackAnswered { get; private set; }
 
+    // Inline queries are answered with results, never with chat messages.
+    public bool IsInline { get; set; }
+
     public int RepliesSent { get; private set; }
 
     public void Bind(User? from, long chatId, CallbackQuery? query = null)

@@ -1,6 +1,6 @@
 using DndHelper.Bot.Rendering;
 using DndHelper.Bot.Routing;
-using DndHelper.Bot.Telegram;
+using DndHelper.Bot.Updates;
 using DndHelper.Bot.Texts;
 using Telegram.Bot.Types.ReplyMarkups;
 

@@ -14,11 +14,13 @@ public sealed class BotTexts
 
     public static readonly string[] Languages = [English, Russian];
 
+    private readonly FrozenDictionary<string, string[]> codes;
     private volatile Table table;
 
     public BotTexts()
     {
         table = new Table(ReadEmbedded("ui.json"), ReadEmbedded("enums.json"));
+        codes = ReadSeed("enums.json").ToFrozenDictionary(f => f.Key, f => f.Value.Keys.ToArray(), StringComparer.Ordinal);
     }
 
     public static string NormalizeLanguage(string? code) =>
@@ -53,13 +55,8 @@ public sealed class BotTexts
             : code.Replace('_', ' ');
     }
 
-    public IReadOnlyList<string> Codes(string family)
-    {
-        var prefix = family + ".";
-        return table.Enums.TryGetValue(English, out var labels)
-            ? [.. labels.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k[prefix.Length..]).Order(StringComparer.Ordinal)]
-            : [];
-    }
+    // The codes of an enum family in the seed's order (sizes small to large, levels 0 to 9).
+    public IReadOnlyList<string> Codes(string family) => codes.TryGetValue(family, out var list) ? list : [];
 
     // Merges fresh entries (qualified "ns.key" → text for one language) over the current table.
     public void MergeUi(string lang, IReadOnlyDictionary<string, string> entries) =>
@@ -84,16 +81,19 @@ public sealed class BotTexts
     }
 
     // Seed format: {"group": {"key": {"en": "...", "ru": "..."}}} → lang → "group.key" → text.
-    private static FrozenDictionary<string, FrozenDictionary<string, string>> ReadEmbedded(string name)
-    {
-        using var stream = typeof(BotTexts).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"embedded {name} is missing");
-        var seed = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, Dictionary<string, string>>>>(stream)
-            ?? throw new InvalidOperationException($"embedded {name} is empty");
-        return seed
+    private static FrozenDictionary<string, FrozenDictionary<string, string>> ReadEmbedded(string name) =>
+        ReadSeed(name)
             .SelectMany(g => g.Value.SelectMany(e => e.Value.Select(l => (Lang: l.Key, Key: g.Key + "." + e.Key, Text: l.Value))))
             .GroupBy(x => x.Lang, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.ToFrozenDictionary(x => x.Key, x => x.Text, StringComparer.Ordinal), StringComparer.Ordinal);
+
+    private static List<KeyValuePair<string, OrderedDictionary<string, Dictionary<string, string>>>> ReadSeed(string name)
+    {
+        using var stream = typeof(BotTexts).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"embedded {name} is missing");
+        var seed = JsonSerializer.Deserialize<OrderedDictionary<string, OrderedDictionary<string, Dictionary<string, string>>>>(stream)
+            ?? throw new InvalidOperationException($"embedded {name} is empty");
+        return [.. seed];
     }
 
     private sealed record Table(

@@ -1,4 +1,4 @@
-namespace DndHelper.Bot.Telegram;
+namespace DndHelper.Bot.Updates;
 
 // What getMe said at start-up; the username appears in /help's inline examples.
 public sealed class BotIdentity
