@@ -4,6 +4,7 @@ using DndHelper.Api.Caching;
 using DndHelper.Api.Content;
 using DndHelper.Api.Content.Srd;
 using DndHelper.Api.Data;
+using DndHelper.Api.I18n;
 using DndHelper.Api.Infrastructure;
 using DndHelper.Contracts.Hosting;
 using DndHelper.Contracts.Json;
@@ -73,7 +74,9 @@ public static class ApiServices
                 LocalCacheExpiration = TimeSpan.FromSeconds(IntSetting(config, "CACHE_LOCAL_SECONDS", 30)),
                 Expiration = TimeSpan.FromSeconds(IntSetting(config, "CACHE_DISTRIBUTED_SECONDS", 3600)),
             };
-        });
+        }).AddSerializer<CachedJson, CachedJsonSerializer>();
+        services.AddSingleton<ResponseCache>();
+        services.AddSingleton<LabelCatalog>();
 
         services.AddSingleton(SeedData.Load());
         services.AddScoped<SrdImporter>();

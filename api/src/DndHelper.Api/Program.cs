@@ -1,6 +1,7 @@
 using DndHelper.Api;
 using DndHelper.Api.Cli;
 using DndHelper.Api.Health;
+using DndHelper.Api.Monsters;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddApiServices();
@@ -13,6 +14,7 @@ if (ApiCli.IsCommand(args))
 
 app.UseApiPipeline();
 app.MapHealthApi();
+app.MapMonstersApi();
 
 await app.RunAsync();
 return 0;

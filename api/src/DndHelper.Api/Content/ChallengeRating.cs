@@ -50,6 +50,9 @@ public static class ChallengeRating
         return value is 0m or 0.125m or 0.25m or 0.5m || (value >= 1 && value <= 30 && value == decimal.Truncate(value));
     }
 
+    // The column keeps three decimals; without this, 17 would go out as 17.000.
+    public static decimal Normal(decimal value) => value / 1.000000000000000000000000000000000m;
+
     public static int Xp(decimal value) => value switch
     {
         0.125m => 25,

@@ -29,7 +29,12 @@ public sealed class DndDbContext(DbContextOptions<DndDbContext> options) : DbCon
         modelBuilder.ApplyConfiguration(new EnumTranslationConfiguration());
         modelBuilder.ApplyConfiguration(new UiTranslationConfiguration());
         modelBuilder.ApplyConfiguration(new UserConfiguration());
+        modelBuilder.HasDbFunction(typeof(DndDbContext).GetMethod(nameof(Fold))!).HasName("dnd_fold");
     }
+
+    // dnd_fold() from the trigram migration (lower case, ё as е): name search and name sorting apply it
+    // on both sides, so that the _gin indexes serve them.
+    public static string Fold(string value) => throw new NotSupportedException("dnd_fold runs in PostgreSQL only");
 
     public static void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
