@@ -1,6 +1,7 @@
 using System.Globalization;
 using DndHelper.Bot.Dice;
 using DndHelper.Bot.Library;
+using DndHelper.Contracts.Content;
 using DndHelper.Bot.Monsters;
 using DndHelper.Bot.Rendering;
 using DndHelper.Bot.Routing;
@@ -78,7 +79,7 @@ public sealed class InlineCommands(UpdateContext ctx, LibraryClient library, Dic
                 return null;
             }
             html = MonsterCard.Render(monster, ctx.Texts, ctx.Lang).Html;
-            description = ctx.Label("monster_type", monster.Type) + ", " + ctx.Label("challenge_rating", monster.ChallengeRating);
+            description = ctx.Label("monster_type", monster.Type) + ", " + ctx.Label("challenge_rating", monster.CrDisplay);
         }
         return new InlineQueryResultArticle(
             SearchCommands.KindCode(hit.Kind) + ":" + (hit.Slug.Length > 60 ? hit.Slug[..60] : hit.Slug),

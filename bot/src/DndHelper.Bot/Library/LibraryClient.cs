@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using DndHelper.Bot.Monsters;
 using DndHelper.Bot.Spells;
+using DndHelper.Contracts.Content;
 using DndHelper.Contracts.Json;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
@@ -34,11 +35,13 @@ public sealed class LibraryUnavailableException : Exception
 // resilience handler (BotServices) adds timeouts, retries and a circuit breaker.
 public sealed class LibraryClient(HttpClient http)
 {
-    public Task<PageOf<MonsterSummary>> ListMonstersAsync(MonsterFilter filter, int offset, int limit, string lang, CancellationToken ct) =>
-        GetAsync<PageOf<MonsterSummary>>(Url("monsters", [.. filter.ToQuery(), .. Paging(offset, limit, lang)]), ct)!;
+    public async Task<Page<MonsterSummary>> ListMonstersAsync(MonsterFilter filter, int offset, int limit, string lang, CancellationToken ct) =>
+        await GetAsync<Page<MonsterSummary>>("monsters" + (filter.ToQuery() with { Lang = lang, Offset = offset, Limit = limit }).ToQueryString(), ct)
+        ?? new Page<MonsterSummary>([], 0, limit, offset);
 
-    public Task<PageOf<SpellSummary>> ListSpellsAsync(SpellFilter filter, int offset, int limit, string lang, CancellationToken ct) =>
-        GetAsync<PageOf<SpellSummary>>(Url("spells", [.. filter.ToQuery(), .. Paging(offset, limit, lang)]), ct)!;
+    public async Task<Page<SpellSummary>> ListSpellsAsync(SpellFilter filter, int offset, int limit, string lang, CancellationToken ct) =>
+        await GetAsync<Page<SpellSummary>>("spells" + (filter.ToQuery() with { Lang = lang, Offset = offset, Limit = limit }).ToQueryString(), ct)
+        ?? new Page<SpellSummary>([], 0, limit, offset);
 
     public Task<MonsterDetail?> GetMonsterAsync(string slug, string lang, CancellationToken ct) =>
         GetAsync<MonsterDetail>(Url("monsters/" + Uri.EscapeDataString(slug), [new("lang", lang)]), ct, allowNotFound: true);
@@ -47,10 +50,10 @@ public sealed class LibraryClient(HttpClient http)
         GetAsync<SpellDetail>(Url("spells/" + Uri.EscapeDataString(slug), [new("lang", lang)]), ct, allowNotFound: true);
 
     public Task<MonsterDetail?> RandomMonsterAsync(MonsterFilter filter, string lang, CancellationToken ct) =>
-        GetAsync<MonsterDetail>(Url("monsters/random", [.. filter.ToQuery(), new("lang", lang)]), ct, allowNotFound: true);
+        GetAsync<MonsterDetail>("monsters/random" + (filter.ToQuery() with { Lang = lang }).ToQueryString(), ct, allowNotFound: true);
 
     public Task<SpellDetail?> RandomSpellAsync(SpellFilter filter, string lang, CancellationToken ct) =>
-        GetAsync<SpellDetail>(Url("spells/random", [.. filter.ToQuery(), new("lang", lang)]), ct, allowNotFound: true);
+        GetAsync<SpellDetail>("spells/random" + (filter.ToQuery() with { Lang = lang }).ToQueryString(), ct, allowNotFound: true);
 
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, string? kind, int limit, string lang, CancellationToken ct)
     {
@@ -59,33 +62,27 @@ public sealed class LibraryClient(HttpClient http)
         {
             parameters.Add(new("kind", kind));
         }
-        var results = await GetAsync<SearchResults>(Url("search", parameters), ct);
+        var results = await GetAsync<SearchResponse>(Url("search", parameters), ct);
         return results?.Items ?? [];
     }
 
-    public Task<JsonElement> GetUiStringsAsync(string lang, string ns, CancellationToken ct) =>
-        GetAsync<JsonElement>(Url("i18n/ui", [new("lang", lang), new("ns", ns)]), ct);
+    public Task<UiStringsResponse?> GetUiStringsAsync(string lang, string ns, CancellationToken ct) =>
+        GetAsync<UiStringsResponse>(Url("i18n/ui", [new("lang", lang), new("ns", ns)]), ct);
 
-    public Task<JsonElement> GetEnumLabelsAsync(string lang, CancellationToken ct) =>
-        GetAsync<JsonElement>(Url("i18n/enums", [new("lang", lang)]), ct);
+    public Task<EnumLabelsResponse?> GetEnumLabelsAsync(string lang, CancellationToken ct) =>
+        GetAsync<EnumLabelsResponse>(Url("i18n/enums", [new("lang", lang)]), ct);
 
-    public Task<BotUser?> GetUserAsync(long telegramId, CancellationToken ct) =>
-        GetAsync<BotUser>(UserUrl(telegramId), ct, allowNotFound: true);
+    public Task<UserDto?> GetUserAsync(long telegramId, CancellationToken ct) =>
+        GetAsync<UserDto>(UserUrl(telegramId), ct, allowNotFound: true);
 
-    public Task<BotUser?> RegisterUserAsync(long telegramId, string language, CancellationToken ct) =>
-        SendAsync<BotUser>(HttpMethod.Put, UserUrl(telegramId), new UserLanguage(language), ct);
+    // PUT creates the user or sets the language of a known one.
+    public Task<UserDto?> RegisterUserAsync(long telegramId, string language, CancellationToken ct) =>
+        SendAsync<UserDto>(HttpMethod.Put, UserUrl(telegramId), new UpsertUserRequest(language), ct);
 
-    public Task<BotUser?> SetLanguageAsync(long telegramId, string language, CancellationToken ct) =>
-        SendAsync<BotUser>(HttpMethod.Patch, UserUrl(telegramId), new UserLanguage(language), ct);
+    public Task<UserDto?> SetLanguageAsync(long telegramId, string language, CancellationToken ct) =>
+        SendAsync<UserDto>(HttpMethod.Patch, UserUrl(telegramId), new PatchUserRequest(language), ct);
 
     private static string UserUrl(long telegramId) => "users/by-telegram/" + telegramId.ToString(CultureInfo.InvariantCulture);
-
-    private static IEnumerable<KeyValuePair<string, string>> Paging(int offset, int limit, string lang) =>
-    [
-        new("offset", offset.ToString(CultureInfo.InvariantCulture)),
-        new("limit", limit.ToString(CultureInfo.InvariantCulture)),
-        new("lang", lang),
-    ];
 
     private static string Url(string path, IEnumerable<KeyValuePair<string, string>> query)
     {

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using DndHelper.Bot.Library;
 using DndHelper.Bot.Rendering;
 using DndHelper.Bot.Texts;
+using DndHelper.Contracts.Content;
 
 namespace DndHelper.Bot.Monsters;
 
@@ -16,7 +16,9 @@ public static class MonsterCard
         ArgumentNullException.ThrowIfNull(m);
         ArgumentNullException.ThrowIfNull(texts);
         string T(string key) => texts.Get(lang, key);
-        string L(string family, string code) => texts.Label(lang, family, code);
+        // The API names every code's label in the response; the bot's table covers the rest.
+        string L(string family, string code) =>
+            m.Labels is not null && m.Labels.TryGetValue(family, out var labels) && labels.TryGetValue(code, out var label) ? label : texts.Label(lang, family, code);
         string Feet(int value) => texts.Format(lang, "card.feet", value);
         var rolls = new List<CardRoll>();
         var text = new StringBuilder();
@@ -50,19 +52,18 @@ public static class MonsterCard
         Line(text, T("card.speed"), string.Join(", ", speeds));
         text.Append('\n');
 
-        int[] scores = [m.Abilities.Strength, m.Abilities.Dexterity, m.Abilities.Constitution, m.Abilities.Intelligence, m.Abilities.Wisdom, m.Abilities.Charisma];
+        AbilityScore[] scores = [m.Abilities.Strength, m.Abilities.Dexterity, m.Abilities.Constitution, m.Abilities.Intelligence, m.Abilities.Wisdom, m.Abilities.Charisma];
         for (var i = 0; i < 6; i++)
         {
             text.Append("<b>").Append(Html.Escape(L("ability_short", AbilityCodes[i]))).Append("</b> ")
-                .Append(scores[i].ToString(CultureInfo.InvariantCulture)).Append(" (").Append(CardDice.WithSign(Modifier(scores[i]))).Append(')')
+                .Append(scores[i].Score.ToString(CultureInfo.InvariantCulture)).Append(" (").Append(CardDice.WithSign(scores[i].Modifier)).Append(')')
                 .Append(i % 3 == 2 ? "\n" : " · ");
         }
         text.Append('\n');
 
         if (m.Saves is { Count: > 0 })
         {
-            Line(text, T("card.saves"), string.Join(", ", AbilityCodes.Where(m.Saves.ContainsKey)
-                .Select(a => L("ability_short", a) + " " + CardDice.WithSign(m.Saves[a]))));
+            Line(text, T("card.saves"), string.Join(", ", m.Saves.Select(s => L("ability_short", s.Ability) + " " + CardDice.WithSign(s.Bonus))));
         }
         if (m.Skills is { Count: > 0 })
         {
@@ -101,7 +102,7 @@ public static class MonsterCard
         senses.Add(L("sense", "passive_perception") + " " + m.Senses.PassivePerception.ToString(CultureInfo.InvariantCulture));
         Line(text, T("card.senses"), string.Join(", ", senses));
         Line(text, T("card.languages"), string.IsNullOrWhiteSpace(m.Languages) ? "—" : m.Languages);
-        text.Append("<b>").Append(Html.Escape(T("card.challenge"))).Append("</b> ").Append(Html.Escape(m.ChallengeRating))
+        text.Append("<b>").Append(Html.Escape(T("card.challenge"))).Append("</b> ").Append(Html.Escape(m.CrDisplay))
             .Append(" (").Append(Html.Escape(texts.Format(lang, "card.xp", m.Xp.ToString("N0", CultureInfo.InvariantCulture)))).Append(") · <b>")
             .Append(Html.Escape(T("card.proficiency"))).Append("</b> ").Append(CardDice.WithSign(m.ProficiencyBonus)).Append('\n');
 
@@ -112,12 +113,10 @@ public static class MonsterCard
         return (text.ToString().TrimEnd('\n'), rolls.DistinctBy(r => r.Expression).Take(CardDice.MaxButtons).ToList());
     }
 
-    public static int Modifier(int score) => (int)Math.Floor((score - 10) / 2.0);
-
     private static void Line(StringBuilder text, string label, string value) =>
         text.Append("<b>").Append(Html.Escape(label)).Append("</b> ").Append(Html.Escape(value)).Append('\n');
 
-    private static void Entries(StringBuilder text, string? heading, IReadOnlyList<StatEntry>? entries, List<CardRoll> rolls)
+    private static void Entries(StringBuilder text, string? heading, IReadOnlyList<StatBlockEntry>? entries, List<CardRoll> rolls)
     {
         if (entries is not { Count: > 0 })
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using DndHelper.Bot.Hosting;
 using DndHelper.Bot.Library;
+using DndHelper.Contracts.Content;
 using DndHelper.Bot.Rendering;
 using DndHelper.Bot.Routing;
 using DndHelper.Bot.State;
@@ -76,7 +77,7 @@ public sealed class MonsterCommands(UpdateContext ctx, LibraryClient library, Co
         var rows = result.Items
             .Select(m => (Monster: m, Data: CallbackData.TryEncode(CallbackData.Card, Kind, m.Slug)))
             .Where(x => x.Data is not null)
-            .Select(x => (IEnumerable<InlineKeyboardButton>)[Keyboards.Button($"{x.Monster.Name} · {ctx.Label("challenge_rating", x.Monster.ChallengeRating)}", x.Data!)])
+            .Select(x => (IEnumerable<InlineKeyboardButton>)[Keyboards.Button($"{x.Monster.Name} · {ctx.Label("challenge_rating", x.Monster.CrDisplay)}", x.Data!)])
             .ToList();
         rows.Add(FilterScreen.PageRow(ctx, Kind, page, pages));
         rows.Add([Keyboards.Button(ctx.T("section.filters"), CallbackData.Encode(CallbackData.Filters, Kind)), Keyboards.Button(ctx.T("section.back"), CallbackData.Encode(CallbackData.Section, Kind))]);

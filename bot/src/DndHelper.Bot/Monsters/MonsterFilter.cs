@@ -1,3 +1,5 @@
+using DndHelper.Contracts.Content;
+
 namespace DndHelper.Bot.Monsters;
 
 // The bestiary filters a user has set; null means "any". Kept in the conversation state and sent
@@ -13,17 +15,15 @@ public sealed record MonsterFilter
     public bool? Swimming { get; init; }
     public string? DamageImmunity { get; init; }
 
-    public bool IsEmpty => this == new MonsterFilter();
-
-    public IEnumerable<KeyValuePair<string, string>> ToQuery()
+    public MonsterQuery ToQuery() => new()
     {
-        if (CrMin is not null) yield return new("cr_min", CrMin);
-        if (CrMax is not null) yield return new("cr_max", CrMax);
-        if (Type is not null) yield return new("type", Type);
-        if (Size is not null) yield return new("size", Size);
-        if (Legendary is { } legendary) yield return new("legendary", legendary ? "true" : "false");
-        if (Flying is { } flying) yield return new("flying", flying ? "true" : "false");
-        if (Swimming is { } swimming) yield return new("swimming", swimming ? "true" : "false");
-        if (DamageImmunity is not null) yield return new("damage_immunity", DamageImmunity);
-    }
+        CrMin = CrMin,
+        CrMax = CrMax,
+        Types = Type is null ? [] : [Type],
+        Sizes = Size is null ? [] : [Size],
+        Legendary = Legendary,
+        Flying = Flying,
+        Swimming = Swimming,
+        DamageImmunity = DamageImmunity,
+    };
 }

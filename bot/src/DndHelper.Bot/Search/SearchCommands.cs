@@ -1,4 +1,5 @@
 using DndHelper.Bot.Library;
+using DndHelper.Contracts.Content;
 using DndHelper.Bot.Monsters;
 using DndHelper.Bot.Rendering;
 using DndHelper.Bot.Routing;

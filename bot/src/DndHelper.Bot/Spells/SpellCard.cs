@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using DndHelper.Bot.Library;
 using DndHelper.Bot.Rendering;
 using DndHelper.Bot.Texts;
+using DndHelper.Contracts.Content;
 
 namespace DndHelper.Bot.Spells;
 
@@ -33,21 +33,21 @@ public static class SpellCard
         }
         text.Append("</i>\n\n");
 
-        Line(text, T("spell.casting_time"), s.CastingTime);
+        Line(text, T("spell.casting_time"), s.CastingTimeText ?? texts.Label(lang, "casting_time", s.CastingTime));
         Line(text, T("spell.range"), s.Range);
         var letters = T("spell.components_short").Split(',');
         var components = new List<string>();
-        if (s.Verbal)
+        if (s.Components.Contains("v"))
         {
             components.Add(letters[0]);
         }
-        if (s.Somatic)
+        if (s.Components.Contains("s"))
         {
             components.Add(letters[1]);
         }
-        if (s.Material)
+        if (s.Components.Contains("m"))
         {
-            components.Add(letters[2] + (string.IsNullOrWhiteSpace(s.MaterialText) ? "" : " (" + s.MaterialText.Trim() + ")"));
+            components.Add(letters[2] + (string.IsNullOrWhiteSpace(s.Material) ? "" : " (" + s.Material.Trim() + ")"));
         }
         Line(text, T("spell.components"), string.Join(", ", components));
         Line(text, T("spell.duration"), (s.Concentration ? Capitalize(T("spell.concentration"), culture) + ", " : "") + s.Duration);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using DndHelper.Bot.Hosting;
 using DndHelper.Bot.Library;
+using DndHelper.Contracts.Content;
 using DndHelper.Bot.Rendering;
 using DndHelper.Bot.Routing;
 using DndHelper.Bot.State;
@@ -70,7 +71,7 @@ public sealed class SpellCommands(UpdateContext ctx, LibraryClient library, Conv
         var rows = result.Items
             .Select(m => (Spell: m, Data: CallbackData.TryEncode(CallbackData.Card, Kind, m.Slug)))
             .Where(x => x.Data is not null)
-            .Select(x => (IEnumerable<InlineKeyboardButton>)[Keyboards.Button($"{x.Spell.Name} · {ctx.Label("spell_level", x.Spell.Level.ToString(CultureInfo.InvariantCulture))}", x.Data!)])
+            .Select(x => (IEnumerable<InlineKeyboardButton>)[Keyboards.Button($"{x.Spell.Name} · {x.Spell.LevelLabel}", x.Data!)])
             .ToList();
         rows.Add(FilterScreen.PageRow(ctx, Kind, page, pages));
         rows.Add([Keyboards.Button(ctx.T("section.filters"), CallbackData.Encode(CallbackData.Filters, Kind)), Keyboards.Button(ctx.T("section.back"), CallbackData.Encode(CallbackData.Section, Kind))]);

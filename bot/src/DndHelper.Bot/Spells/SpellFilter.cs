@@ -1,3 +1,5 @@
+using DndHelper.Contracts.Content;
+
 namespace DndHelper.Bot.Spells;
 
 // The spell filters a user has set; null means "any".
@@ -10,15 +12,13 @@ public sealed record SpellFilter
     public bool? Concentration { get; init; }
     public string? CastingTime { get; init; }
 
-    public bool IsEmpty => this == new SpellFilter();
-
-    public IEnumerable<KeyValuePair<string, string>> ToQuery()
+    public SpellQuery ToQuery() => new()
     {
-        if (Level is { } level) yield return new("level", level.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        if (School is not null) yield return new("school", School);
-        if (Class is not null) yield return new("class", Class);
-        if (Ritual is { } ritual) yield return new("ritual", ritual ? "true" : "false");
-        if (Concentration is { } concentration) yield return new("concentration", concentration ? "true" : "false");
-        if (CastingTime is not null) yield return new("casting_time", CastingTime);
-    }
+        Levels = Level is { } level ? [level] : [],
+        School = School,
+        Classes = Class is null ? [] : [Class],
+        Ritual = Ritual,
+        Concentration = Concentration,
+        CastingTime = CastingTime,
+    };
 }

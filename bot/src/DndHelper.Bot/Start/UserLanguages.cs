@@ -1,4 +1,5 @@
 using DndHelper.Bot.Library;
+using DndHelper.Contracts.Content;
 using DndHelper.Bot.Routing;
 using DndHelper.Bot.State;
 using DndHelper.Bot.Texts;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DndHelper.Bot.Hosting;
 using DndHelper.Bot.Library;
 using Microsoft.Extensions.Options;
@@ -33,11 +32,15 @@ public sealed partial class TextsRefresher(
             {
                 foreach (var ns in new[] { "bot", "common" })
                 {
-                    var ui = await library.GetUiStringsAsync(lang, ns, ct);
-                    texts.MergeUi(lang, Flatten(ui, ns));
+                    if (await library.GetUiStringsAsync(lang, ns, ct) is { } ui)
+                    {
+                        texts.MergeUi(lang, Qualify(ui.Strings));
+                    }
                 }
-                var enums = await library.GetEnumLabelsAsync(lang, ct);
-                texts.MergeEnums(lang, Flatten(enums, null));
+                if (await library.GetEnumLabelsAsync(lang, ct) is { } enums)
+                {
+                    texts.MergeEnums(lang, Qualify(enums.Labels));
+                }
             }
         }
         catch (LibraryUnavailableException e)
@@ -49,47 +52,12 @@ public sealed partial class TextsRefresher(
         }
     }
 
-    // Accepts {"key": "text"}, {"ns": {"key": "text"}} or either wrapped in {"strings"|"labels"|"items": ...}
-    // and returns qualified "ns.key" → text.
-    public static Dictionary<string, string> Flatten(JsonElement root, string? ns)
+    // group → key → text becomes "group.key" → text.
+    public static Dictionary<string, string> Qualify(IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> groups)
     {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (root.ValueKind != JsonValueKind.Object)
-        {
-            return result;
-        }
-        foreach (var wrapper in new[] { "strings", "labels", "items", "entries" })
-        {
-            if (root.TryGetProperty(wrapper, out var inner) && inner.ValueKind == JsonValueKind.Object)
-            {
-                root = inner;
-                break;
-            }
-        }
-        void Walk(JsonElement element, string prefix)
-        {
-            foreach (var property in element.EnumerateObject())
-            {
-                var key = prefix.Length == 0 ? property.Name : prefix + "." + property.Name;
-                if (property.Value.ValueKind == JsonValueKind.String)
-                {
-                    result[key] = property.Value.GetString()!;
-                }
-                else if (property.Value.ValueKind == JsonValueKind.Object)
-                {
-                    Walk(property.Value, key);
-                }
-            }
-        }
-        Walk(root, "");
-        if (ns is null)
-        {
-            return result;
-        }
-        // Keys given without their namespace get it added; "bot.menu.title" stays as it is.
-        return result.Keys.All(k => k.StartsWith(ns + ".", StringComparison.Ordinal))
-            ? result
-            : result.ToDictionary(p => ns + "." + p.Key, p => p.Value, StringComparer.Ordinal);
+        ArgumentNullException.ThrowIfNull(groups);
+        return groups.SelectMany(g => g.Value.Select(e => (Key: g.Key + "." + e.Key, e.Value)))
+            .ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "UI strings not refreshed, the embedded copy stays in use: {Reason}")]
