@@ -244,9 +244,9 @@ public sealed partial class FakeTelegramServer
                 {
                     // An offset confirms every update before it.
                     pending.RemoveAll(u => u.Id < offset);
-                    confirmedOffset = Math.Max(confirmedOffset, offset);
                 }
-                var batch = pending.Take(limit).ToList();
+                var batch = redelivered.Concat(pending).Take(limit).ToList();
+                redelivered.Clear();
                 if (batch.Count > 0 || DateTime.UtcNow >= deadline || ct.IsCancellationRequested)
                 {
                     foreach (var update in batch)

@@ -22,6 +22,8 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
 
     private readonly object gate = new();
     private readonly List<Update> pending = [];
+    // Updates sent again whatever offset the bot has confirmed, as after a lost confirmation.
+    private readonly List<Update> redelivered = [];
     private readonly List<SentMessage> messages = [];
     private readonly List<ApiCall> calls = [];
     private readonly Dictionary<string, string?> callbackAnswers = [];
@@ -39,7 +41,6 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     private int nextMessageId = 1;
     private long version;
     private int nextQueryId = 1;
-    private long confirmedOffset;
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -138,10 +139,7 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
     {
         lock (gate)
         {
-            var update = allUpdates[updateId];
-            pending.Add(update);
-            pending.Sort((a, b) => a.Id.CompareTo(b.Id));
-            confirmedOffset = Math.Min(confirmedOffset, updateId);
+            redelivered.Add(allUpdates[updateId]);
             Signal();
         }
         DeliverToWebhook(allUpdates[updateId]);
@@ -195,6 +193,14 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         lock (gate)
         {
             return callbackAnswers.TryGetValue(queryId, out var text) ? text : null;
+        }
+    }
+
+    public string? CallbackQueryIdOf(int updateId)
+    {
+        lock (gate)
+        {
+            return allUpdates.TryGetValue(updateId, out var update) ? update.CallbackQuery?.Id : null;
         }
     }
 
