@@ -24,14 +24,7 @@ switch (args.FirstOrDefault())
             var port = int.Parse(Option(args, "--port") ?? "8081", CultureInfo.InvariantCulture);
             await using var server = await FakeTelegramServer.StartAsync(port, Option(args, "--host") ?? "127.0.0.1");
             Console.WriteLine($"Fake Telegram Bot API listening on {server.BaseAddress}");
-            var stop = new TaskCompletionSource();
-            Console.CancelKeyPress += (_, e) =>
-            {
-                e.Cancel = true;
-                stop.TrySetResult();
-            };
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
-            await stop.Task;
+            await server.WaitForShutdownAsync();
             return 0;
         }
     case "chat":

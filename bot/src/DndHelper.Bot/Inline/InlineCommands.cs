@@ -46,11 +46,19 @@ public sealed class InlineCommands(UpdateContext ctx, LibraryClient library, Dic
             });
         }
 
-        var hits = text.Length > SearchCommands.MaxQueryLength ? []
-            : await library.SearchAsync(text, null, Math.Min(MaxResults, offset + PageSize), ctx.Lang, ct);
-        var page = hits.Skip(offset).Take(PageSize).ToList();
-        var articles = await Task.WhenAll(page.Select(h => ArticleAsync(h, ct)));
-        results.AddRange(articles.OfType<InlineQueryResult>());
+        IReadOnlyList<SearchHit> page = [];
+        try
+        {
+            var hits = text.Length > SearchCommands.MaxQueryLength ? []
+                : await library.SearchAsync(text, null, Math.Min(MaxResults, offset + PageSize), ctx.Lang, ct);
+            page = [.. hits.Skip(offset).Take(PageSize)];
+            var articles = await Task.WhenAll(page.Select(h => ArticleAsync(h, ct)));
+            results.AddRange(articles.OfType<InlineQueryResult>());
+        }
+        catch (LibraryUnavailableException) when (results.Count > 0)
+        {
+            // The roll needs no library; offer it alone.
+        }
 
         var nextOffset = page.Count == PageSize && offset + PageSize < MaxResults
             ? (offset + PageSize).ToString(CultureInfo.InvariantCulture) : "";

@@ -27,7 +27,7 @@ public static class MonsterCard
             .Append(Html.Escape(L("size", m.Size))).Append(' ').Append(Html.Escape(L("monster_type", m.Type).ToLower(CultureInfo.GetCultureInfo(lang))));
         if (!string.IsNullOrEmpty(m.Subtype))
         {
-            text.Append(" (").Append(Html.Escape(L("subtype", m.Subtype))).Append(')');
+            text.Append(" (").Append(Html.Escape(L("subtype", m.Subtype).ToLower(CultureInfo.GetCultureInfo(lang)))).Append(')');
         }
         text.Append(", ").Append(Html.Escape(L("alignment", m.Alignment).ToLower(CultureInfo.GetCultureInfo(lang)))).Append("</i>\n\n");
 

@@ -166,8 +166,8 @@ public sealed class UpdateRouter(
 
     private async Task ExpiredAsync(CancellationToken ct)
     {
-        await ctx.AnswerCallbackAsync(ctx.T("error.expired"), ct);
         await ctx.SendAsync(ctx.T("error.expired"), Keyboards.MainMenu(ctx), ct);
+        await ctx.AnswerCallbackAsync(ctx.T("error.expired"), ct);
     }
 
     // "/roll@DndHelperBot 2d6" → ("roll", "2d6").

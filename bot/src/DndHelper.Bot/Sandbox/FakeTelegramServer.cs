@@ -63,6 +63,9 @@ public sealed partial class FakeTelegramServer : IAsyncDisposable
         return server;
     }
 
+    // Until Ctrl+C or SIGTERM (the host's console lifetime handles both).
+    public Task WaitForShutdownAsync() => app?.WaitForShutdownAsync() ?? Task.CompletedTask;
+
     public async ValueTask DisposeAsync()
     {
         if (app is not null)

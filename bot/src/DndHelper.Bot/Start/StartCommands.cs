@@ -31,8 +31,8 @@ public sealed class StartCommands(UpdateContext ctx, UserLanguages languages, Bo
         }
         await languages.SetAsync(ctx.UserId, language, ct);
         ctx.Lang = language;
-        await ctx.AnswerCallbackAsync(ctx.T("lang.changed"), ct);
         await ctx.ShowAsync(ctx.F("start.welcome", Html.Escape(ctx.FirstName)), Keyboards.MainMenu(ctx), ct);
+        await ctx.AnswerCallbackAsync(ctx.T("lang.changed"), ct);
     }
 
     public Task SettingsAsync(CancellationToken ct) =>

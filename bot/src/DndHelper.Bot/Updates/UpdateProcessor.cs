@@ -77,8 +77,8 @@ public sealed partial class UpdateProcessor(IServiceScopeFactory scopes, Convers
             {
                 return;
             }
-            await ctx.AnswerCallbackAsync(ctx.T(key), ct);
             await ctx.SendAsync(ctx.T(key), ctx.CallbackQueryId is null ? null : Keyboards.Of([Keyboards.MenuButton(ctx)]), ct);
+            await ctx.AnswerCallbackAsync(ctx.T(key), ct);
         }
         catch (Exception e) when (e is ApiRequestException or RequestException or HttpRequestException)
         {
