@@ -1,7 +1,11 @@
 using DndHelper.Api;
 using DndHelper.Api.Cli;
 using DndHelper.Api.Health;
+using DndHelper.Api.I18n;
 using DndHelper.Api.Monsters;
+using DndHelper.Api.Search;
+using DndHelper.Api.Spells;
+using DndHelper.Api.Users;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddApiServices();
@@ -15,6 +19,10 @@ if (ApiCli.IsCommand(args))
 app.UseApiPipeline();
 app.MapHealthApi();
 app.MapMonstersApi();
+app.MapSpellsApi();
+app.MapSearchApi();
+app.MapI18nApi();
+app.MapUsersApi();
 
 await app.RunAsync();
 return 0;

@@ -22,12 +22,16 @@ public sealed class ResponseCache(HybridCache cache, ContentVersion version, ISe
 }
 
 // Builds one key; every part is appended in a fixed order, so equal requests make equal keys.
+// The endpoint carries the build too: Redis outlives a deployment, and a new build may shape its
+// responses differently.
 public sealed class CacheKey
 {
+    private static readonly string Build = typeof(CacheKey).Assembly.ManifestModule.ModuleVersionId.ToString("N")[..8];
+
     private readonly StringBuilder text = new(96);
 
     public CacheKey(string version, string lang, string endpoint) =>
-        text.Append(version).Append(':').Append(lang).Append(':').Append(endpoint);
+        text.Append(version).Append(':').Append(lang).Append(':').Append(endpoint).Append('@').Append(Build);
 
     public CacheKey Add(string name, string? value)
     {

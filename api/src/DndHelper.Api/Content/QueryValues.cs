@@ -21,7 +21,7 @@ public sealed class QueryValues
     public ValidationProblem Problem() => TypedResults.ValidationProblem(
         errors ?? [],
         detail: string.Join(" ", (errors ?? []).Values.SelectMany(v => v)),
-        title: "One or more query parameters are invalid.");
+        title: "One or more request values are invalid.");
 
     public void Fail(string name, string message)
     {

@@ -14,7 +14,9 @@ public static class MonstersApi
 
     public static IEndpointRouteBuilder MapMonstersApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/monsters").WithTags("Monsters").RequireRateLimiting(ApiServices.PublicRateLimit);
+        var group = app.MapGroup("/monsters").WithTags("Monsters").RequireRateLimiting(ApiServices.PublicRateLimit)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapGet("/", ListAsync)
             .WithName("ListMonsters")
             .WithSummary("Monsters matching the filters, one page at a time, with the total count.");
