@@ -67,7 +67,8 @@ public static class BotBenchmark
                 while (sent + skipped < due)
                 {
                     var user = userIds[next++ % userIds.Length];
-                    var lastMessage = telegram.Messages(user).LastOrDefault();
+                    var history = telegram.Messages(user);
+                    var lastMessage = history.Count > 0 ? history[^1] : null;
                     switch ((sent + skipped) % 10)
                     {
                         case < 4:

@@ -62,7 +62,8 @@ public sealed class LibraryClient(HttpClient http)
         {
             parameters.Add(new("kind", kind));
         }
-        var results = await GetAsync<SearchResponse>(Url("search", parameters), ct);
+        // A query the API cannot search (only punctuation, say) is a 400: for the user it found nothing.
+        var results = await GetAsync<SearchResponse>(Url("search", parameters), ct, allowNotFound: true, allowBadRequest: true);
         return results?.Items ?? [];
     }
 
@@ -96,10 +97,10 @@ public sealed class LibraryClient(HttpClient http)
         return url.ToString();
     }
 
-    private async Task<T?> GetAsync<T>(string url, CancellationToken ct, bool allowNotFound = false)
+    private async Task<T?> GetAsync<T>(string url, CancellationToken ct, bool allowNotFound = false, bool allowBadRequest = false)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        return await SendCoreAsync<T>(request, allowNotFound, ct);
+        return await SendCoreAsync<T>(request, allowNotFound, ct, allowBadRequest);
     }
 
     private async Task<T?> SendAsync<T>(HttpMethod method, string url, object body, CancellationToken ct)
@@ -108,12 +109,12 @@ public sealed class LibraryClient(HttpClient http)
         return await SendCoreAsync<T>(request, allowNotFound: false, ct);
     }
 
-    private async Task<T?> SendCoreAsync<T>(HttpRequestMessage request, bool allowNotFound, CancellationToken ct)
+    private async Task<T?> SendCoreAsync<T>(HttpRequestMessage request, bool allowNotFound, CancellationToken ct, bool allowBadRequest = false)
     {
         try
         {
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
-            if (allowNotFound && response.StatusCode == HttpStatusCode.NotFound)
+            if ((allowNotFound && response.StatusCode == HttpStatusCode.NotFound) || (allowBadRequest && response.StatusCode == HttpStatusCode.BadRequest))
             {
                 return default;
             }

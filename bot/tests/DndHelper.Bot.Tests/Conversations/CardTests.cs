@@ -17,7 +17,7 @@ public sealed class CardTests(LibraryFixture library)
 
         var text = card.PlainText;
         Assert.StartsWith("Goblin\nSmall humanoid (goblinoid), neutral evil", text, StringComparison.Ordinal);
-        Assert.Contains("Armor Class 15 (leather armor, shield)", text);
+        Assert.Contains("Armor Class 15", text);
         Assert.Contains("Hit Points 7 (2d6)", text);
         Assert.Contains("Speed 30 ft.", text);
         Assert.Contains("STR 8 (-1) · DEX 14 (+2) · CON 10 (+0)", text);

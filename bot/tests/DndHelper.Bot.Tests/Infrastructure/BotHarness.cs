@@ -57,8 +57,10 @@ public sealed class BotHarness : IAsyncDisposable
         return harness;
     }
 
+    // Starts the bot and waits until it has told Telegram how it receives updates.
     public async Task StartBotAsync()
     {
+        var before = Telegram.Calls.Count(c => c.Method is "deleteWebhook" or "setWebhook");
         bot = BotApp.Create([], builder =>
         {
             foreach (var (key, value) in settings)
@@ -67,7 +69,6 @@ public sealed class BotHarness : IAsyncDisposable
             }
         });
         await bot.StartAsync();
-        var before = Telegram.Calls.Count(c => c.Method is "deleteWebhook" or "setWebhook");
         await Telegram.WaitUntilAsync(t => t.Calls.Count(c => c.Method is "deleteWebhook" or "setWebhook") > before, what: "the bot's start-up");
     }
 
@@ -83,17 +84,8 @@ public sealed class BotHarness : IAsyncDisposable
 
     public async Task RestartBotAsync()
     {
-        var calls = Telegram.Calls.Count(c => c.Method is "deleteWebhook" or "setWebhook");
         await StopBotAsync();
-        bot = BotApp.Create([], builder =>
-        {
-            foreach (var (key, value) in settings)
-            {
-                builder.Configuration[key] = value;
-            }
-        });
-        await bot.StartAsync();
-        await Telegram.WaitUntilAsync(t => t.Calls.Count(c => c.Method is "deleteWebhook" or "setWebhook") > calls, what: "the bot's restart");
+        await StartBotAsync();
     }
 
     public IReadOnlyList<SentMessage> Messages => Telegram.Messages(ChatId);
