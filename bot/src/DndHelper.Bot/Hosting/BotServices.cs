@@ -28,6 +28,8 @@ public static class BotServices
         var services = builder.Services;
         var config = builder.Configuration;
         builder.AddServiceLogging("dnd-helper-bot");
+        // Every retry of a failing call is a warning from Polly; the bot logs the outcome once itself.
+        builder.Logging.AddFilter("Polly", LogLevel.Error);
 
         services.AddOptions<BotOptions>()
             .Configure(o => BindOptions(config, o))
