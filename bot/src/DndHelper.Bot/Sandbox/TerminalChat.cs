@@ -60,7 +60,8 @@ public sealed class TerminalChat(Uri fakeTelegram, long userId, string firstName
                     ["user_id"] = userId, ["text"] = line, ["first_name"] = firstName, ["language_code"] = language,
                 }, ct);
             }
-            await ShowNewAsync(http, TimeSpan.FromSeconds(3), ct);
+            // The first reply after a start can take a few seconds while the bot and the API warm up.
+            await ShowNewAsync(http, TimeSpan.FromSeconds(10), ct);
         }
         return 0;
     }
