@@ -75,9 +75,7 @@ public sealed class MonsterCommands(UpdateContext ctx, LibraryClient library, Co
             text.Append("\n\n").Append(ctx.T("list.empty"));
         }
         var rows = result.Items
-            .Select(m => (Monster: m, Data: CallbackData.TryEncode(CallbackData.Card, Kind, m.Slug)))
-            .Where(x => x.Data is not null)
-            .Select(x => (IEnumerable<InlineKeyboardButton>)[Keyboards.Button($"{x.Monster.Name} · {ctx.Label("challenge_rating", x.Monster.CrDisplay)}", x.Data!)])
+            .Select(m => (IEnumerable<InlineKeyboardButton>)[Keyboards.Button($"{m.Name} · {ctx.Label("challenge_rating", m.CrDisplay)}", CallbackData.CardOf(Kind, m.Slug, m.Id))])
             .ToList();
         rows.Add(FilterScreen.PageRow(ctx, Kind, page, pages));
         rows.Add([Keyboards.Button(ctx.T("section.filters"), CallbackData.Encode(CallbackData.Filters, Kind)), Keyboards.Button(ctx.T("section.back"), CallbackData.Encode(CallbackData.Section, Kind))]);

@@ -65,6 +65,11 @@ public sealed record CallbackData(string Action, IReadOnlyList<string> Args)
 
     public static string Encode(string action, int number) => Encode(action, number.ToString(CultureInfo.InvariantCulture));
 
+    // A card button names the entry by slug, or by id when the slug is too long for 64 bytes
+    // (the API takes either).
+    public static string CardOf(string kind, string slug, int id) =>
+        TryEncode(Card, kind, slug) ?? Encode(Card, kind, id.ToString(CultureInfo.InvariantCulture));
+
     public static CallbackData? TryDecode(string? data)
     {
         if (string.IsNullOrEmpty(data) || Encoding.UTF8.GetByteCount(data) > MaxBytes)

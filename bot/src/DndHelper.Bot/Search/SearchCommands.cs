@@ -41,9 +41,8 @@ public sealed class SearchCommands(UpdateContext ctx, LibraryClient library, Con
             return;
         }
         var rows = hits
-            .Select(h => (Hit: h, Data: CallbackData.TryEncode(CallbackData.Card, KindCode(h.Kind), h.Slug)))
-            .Where(x => x.Data is not null)
-            .Select(x => (IEnumerable<InlineKeyboardButton>)[Keyboards.Button(ctx.T(IsSpell(x.Hit.Kind) ? "search.spell" : "search.monster") + " " + x.Hit.Name, x.Data!)])
+            .Select(h => (IEnumerable<InlineKeyboardButton>)[Keyboards.Button(
+                ctx.T(IsSpell(h.Kind) ? "search.spell" : "search.monster") + " " + h.Name, CallbackData.CardOf(KindCode(h.Kind), h.Slug, h.Id))])
             .Append([Keyboards.MenuButton(ctx)]);
         await ctx.SendAsync(ctx.F("search.results", Html.Escape(query)), Keyboards.Of(rows), ct);
     }

@@ -69,9 +69,7 @@ public sealed class SpellCommands(UpdateContext ctx, LibraryClient library, Conv
             text.Append("\n\n").Append(ctx.T("list.empty"));
         }
         var rows = result.Items
-            .Select(m => (Spell: m, Data: CallbackData.TryEncode(CallbackData.Card, Kind, m.Slug)))
-            .Where(x => x.Data is not null)
-            .Select(x => (IEnumerable<InlineKeyboardButton>)[Keyboards.Button($"{x.Spell.Name} · {x.Spell.LevelLabel}", x.Data!)])
+            .Select(s => (IEnumerable<InlineKeyboardButton>)[Keyboards.Button($"{s.Name} · {s.LevelLabel}", CallbackData.CardOf(Kind, s.Slug, s.Id))])
             .ToList();
         rows.Add(FilterScreen.PageRow(ctx, Kind, page, pages));
         rows.Add([Keyboards.Button(ctx.T("section.filters"), CallbackData.Encode(CallbackData.Filters, Kind)), Keyboards.Button(ctx.T("section.back"), CallbackData.Encode(CallbackData.Section, Kind))]);

@@ -34,6 +34,13 @@ public sealed class CallbackDataTests
         Assert.NotNull(CallbackData.TryEncode(CallbackData.Roll, "4d6kh3+2d8+10"));
     }
 
+    [Fact]
+    public void ACardWithASlugTooLongForAButtonIsNamedByItsId()
+    {
+        Assert.Equal("1|c|m|goblin", CallbackData.CardOf(CallbackData.Monsters, "goblin", 7));
+        Assert.Equal("1|c|m|4711", CallbackData.CardOf(CallbackData.Monsters, new string('x', 90), 4711));
+    }
+
     [Theory]
     [InlineData("/roll 2d6", "roll", "2d6")]
     [InlineData("/r@DndHelperBot 1d20 adv", "r", "1d20 adv")]
