@@ -60,8 +60,6 @@ public sealed class CacheKey
         return this;
     }
 
-    public CacheKey Add(string name, decimal? value) => Add(name, value?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
     public CacheKey Add(string name, int? value) => Add(name, value?.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public CacheKey Add(string name, bool? value) => Add(name, value switch { true => "1", false => "0", null => null });

@@ -67,39 +67,50 @@ public static class SearchApi
         var spells = r.Kind is null or ContentKinds.Spell;
         var other = r.Lang == "en" ? "ru" : "en";
         var rows = await db.Database.SqlQuery<SearchRow>($"""
-            WITH input AS (
-                SELECT dnd_fold({r.Query}) AS q,
-                       replace(replace(replace(dnd_fold({r.Query}), '\', '\\'), '%', '\%'), '_', '\_') || '%' AS prefix
-            ),
-            names AS (
+            WITH names AS (
                 SELECT 'monster' AS kind, monster_id AS id, name, description FROM monster_translations WHERE {monsters}
                 UNION ALL
                 SELECT 'spell', spell_id, name, description FROM spell_translations WHERE {spells}
             ),
-            scored AS (
-                SELECT n.kind, n.id, t.tier,
-                    -- Within exact and prefix hits the closer whole name wins ("fire" → Fire Bolt before
-                    -- Fire Elemental); for the rest a matching word counts ("dragon" in Adult Red Dragon).
-                    CASE WHEN t.tier >= 2 THEN similarity(dnd_fold(n.name), i.q)
-                         WHEN t.tier = 1 THEN greatest(similarity(dnd_fold(n.name), i.q), word_similarity(i.q, dnd_fold(n.name)))
-                         ELSE word_similarity(i.q, dnd_fold(n.description)) END AS similarity
+            close AS (
+                SELECT n.kind, n.id, n.name, n.description
                 FROM names n
-                CROSS JOIN input i
-                CROSS JOIN LATERAL (SELECT CASE WHEN dnd_fold(n.name) = i.q THEN 3
-                                                WHEN dnd_fold(n.name) LIKE i.prefix THEN 2
-                                                WHEN dnd_fold(n.name) % i.q OR i.q <% dnd_fold(n.name) THEN 1
-                                                ELSE 0 END AS tier) t
-                WHERE dnd_fold(n.name) % i.q OR i.q <% dnd_fold(n.name) OR dnd_fold(n.name) LIKE i.prefix
-                   OR ({r.Descriptions} AND i.q <% dnd_fold(n.description))
+                WHERE dnd_fold(n.name) % dnd_fold({r.Query})
+                   OR dnd_fold({r.Query}) <% dnd_fold(n.name)
+                   OR dnd_fold(n.name) LIKE dnd_fold({LikePrefix(r.Query)})
+                   OR ({r.Descriptions} AND dnd_fold({r.Query}) <% dnd_fold(n.description))
+            ),
+            candidates AS (
+                SELECT * FROM close
+                UNION ALL
+                -- Nothing close enough for the indexes (two letters swapped, say): a looser look, unindexed,
+                -- over a few hundred short names.
+                SELECT n.kind, n.id, n.name, n.description
+                FROM names n
+                WHERE NOT EXISTS (SELECT 1 FROM close) AND similarity(dnd_fold(n.name), dnd_fold({r.Query})) >= {LooseSimilarity}
+            ),
+            scored AS (
+                SELECT c.kind, c.id, t.tier, similarity(dnd_fold(c.name), dnd_fold({r.Query})) AS whole,
+                    -- A matching word counts for similar names ("dragon" in Adult Red Dragon), not within exact and prefix hits.
+                    CASE WHEN t.tier >= 1 THEN greatest(similarity(dnd_fold(c.name), dnd_fold({r.Query})),
+                                                        CASE WHEN t.tier = 1 THEN word_similarity(dnd_fold({r.Query}), dnd_fold(c.name)) ELSE 0 END)
+                         ELSE word_similarity(dnd_fold({r.Query}), dnd_fold(c.description)) END AS similarity
+                FROM candidates c
+                CROSS JOIN LATERAL (
+                    SELECT CASE WHEN dnd_fold(c.name) = dnd_fold({r.Query}) THEN 3
+                                WHEN dnd_fold(c.name) LIKE dnd_fold({LikePrefix(r.Query)}) THEN 2
+                                WHEN dnd_fold(c.name) % dnd_fold({r.Query}) OR dnd_fold({r.Query}) <% dnd_fold(c.name)
+                                     OR similarity(dnd_fold(c.name), dnd_fold({r.Query})) >= {LooseSimilarity} THEN 1
+                                ELSE 0 END AS tier) t
             ),
             hits AS (
                 -- An entry matches through its best name in any language.
-                SELECT DISTINCT ON (kind, id) kind, id, tier, similarity::float8 AS similarity
+                SELECT DISTINCT ON (kind, id) kind, id, tier, similarity::float8 AS similarity, whole
                 FROM scored
-                ORDER BY kind, id, tier DESC, similarity DESC
+                ORDER BY kind, id, tier DESC, similarity DESC, whole DESC
             ),
             named AS (
-                SELECT h.kind, h.id, h.tier, h.similarity,
+                SELECT h.kind, h.id, h.tier, h.similarity, h.whole,
                     coalesce(m.slug, s.slug) AS slug,
                     coalesce(ml.name, sl.name, me.name, se.name, m.slug, s.slug) AS name,
                     coalesce(mo.name, so.name) AS other_name
@@ -115,7 +126,7 @@ public static class SearchApi
             )
             SELECT kind, id, slug, name, other_name, tier, similarity
             FROM named
-            ORDER BY tier DESC, similarity DESC, dnd_fold(name) COLLATE "C", kind, id
+            ORDER BY tier DESC, similarity DESC, whole DESC, dnd_fold(name) COLLATE "C", kind, id
             LIMIT {r.Limit}
             """).ToListAsync(ct);
         return [.. rows.Select(h => new SearchHit(
@@ -124,6 +135,13 @@ public static class SearchApi
     }
 
     // Column names follow the model's snake_case convention.
+    // Below the trigram operators' threshold (0.3), still a likely typo of a short name.
+    private const double LooseSimilarity = 0.2;
+
+    // The query as a LIKE prefix in which its own % and _ match only themselves.
+    private static string LikePrefix(string query) =>
+        query.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+
     private sealed class SearchRow
     {
         public required string Kind { get; init; }
