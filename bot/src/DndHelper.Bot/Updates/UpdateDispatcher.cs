@@ -31,19 +31,26 @@ public sealed class UpdateDispatcher : BackgroundService
     }
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(queues.Select(q => RunAsync(q.Reader, stoppingToken)));
+        Task.WhenAll(queues.Select(q => RunAsync(q.Reader)));
 
-    private async Task RunAsync(ChannelReader<Update> reader, CancellationToken ct)
+    // On shutdown the receiver has stopped first (hosted services stop in reverse order); what it
+    // already confirmed to Telegram is still handled before the process goes, within the host's
+    // shutdown timeout.
+    public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        try
+        foreach (var queue in queues)
         {
-            await foreach (var update in reader.ReadAllAsync(ct))
-            {
-                await processor.HandleAsync(update, ct);
-            }
+            queue.Writer.TryComplete();
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        await (ExecuteTask ?? Task.CompletedTask).WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        await base.StopAsync(cancellationToken);
+    }
+
+    private async Task RunAsync(ChannelReader<Update> reader)
+    {
+        await foreach (var update in reader.ReadAllAsync())
         {
+            await processor.HandleAsync(update, CancellationToken.None);
         }
     }
 
