@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using DndHelper.Api.Admin;
 using DndHelper.Api.Caching;
 using DndHelper.Api.Content;
 using DndHelper.Api.Content.Srd;
@@ -85,6 +86,7 @@ public static class ApiServices
         services.ConfigureHttpJsonOptions(o => ContractJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddOperationTransformer<ContentOpenApi>());
+        builder.AddAdminServices();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -125,6 +127,8 @@ public static class ApiServices
             return next(context);
         });
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapOpenApi();
         Scalar.AspNetCore.ScalarEndpointRouteBuilderExtensions.MapScalarApiReference(app);
         return app;

@@ -1,8 +1,12 @@
 using DndHelper.Api;
+using DndHelper.Api.Admin;
+using DndHelper.Api.Audit;
 using DndHelper.Api.Cli;
 using DndHelper.Api.Dice;
+using DndHelper.Api.Editing;
 using DndHelper.Api.Health;
 using DndHelper.Api.I18n;
+using DndHelper.Api.Ingest;
 using DndHelper.Api.Monsters;
 using DndHelper.Api.Search;
 using DndHelper.Api.Spells;
@@ -25,6 +29,10 @@ app.MapSearchApi();
 app.MapI18nApi();
 app.MapUsersApi();
 app.MapDiceApi();
+app.MapAdminApi();
+app.MapEditingApi();
+app.MapIngestApi();
+app.MapAuditApi();
 
 await app.RunAsync();
 return 0;

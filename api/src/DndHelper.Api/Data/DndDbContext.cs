@@ -1,4 +1,6 @@
+using DndHelper.Api.Audit;
 using DndHelper.Api.I18n;
+using DndHelper.Api.Ingest;
 using DndHelper.Api.Monsters;
 using DndHelper.Api.Spells;
 using DndHelper.Api.Users;
@@ -18,6 +20,8 @@ public sealed class DndDbContext(DbContextOptions<DndDbContext> options) : DbCon
     public DbSet<EnumTranslation> EnumTranslations => Set<EnumTranslation>();
     public DbSet<UiTranslation> UiTranslations => Set<UiTranslation>();
     public DbSet<User> Users => Set<User>();
+    public DbSet<IngestJob> IngestJobs => Set<IngestJob>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -29,6 +33,8 @@ public sealed class DndDbContext(DbContextOptions<DndDbContext> options) : DbCon
         modelBuilder.ApplyConfiguration(new EnumTranslationConfiguration());
         modelBuilder.ApplyConfiguration(new UiTranslationConfiguration());
         modelBuilder.ApplyConfiguration(new UserConfiguration());
+        modelBuilder.ApplyConfiguration(new IngestJobConfiguration());
+        modelBuilder.ApplyConfiguration(new AuditEntryConfiguration());
         modelBuilder.HasDbFunction(typeof(DndDbContext).GetMethod(nameof(Fold))!).HasName("dnd_fold");
     }
 

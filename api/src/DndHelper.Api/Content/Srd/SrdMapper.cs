@@ -357,7 +357,8 @@ public static partial class SrdMapper
         return entries;
     }
 
-    private static string Flatten(MonsterTranslation translation) =>
+    // The admin writer derives the same search text from edited traits and actions.
+    public static string Flatten(MonsterTranslation translation) =>
         string.Join("\n", translation.Traits.Concat(translation.Actions).Concat(translation.Reactions).Concat(translation.LegendaryActions)
             .Select(e => $"{e.Name}. {e.Text}"));
 
