@@ -85,6 +85,7 @@ public static class ApiServices
 
         services.ConfigureHttpJsonOptions(o => ContractJson.Configure(o.SerializerOptions));
         services.AddProblemDetails();
+        services.AddExceptionHandler<DatabaseUnavailableHandler>();
         services.AddOpenApi(o => o.AddOperationTransformer<ContentOpenApi>());
         builder.AddAdminServices();
         services.AddRateLimiter(o =>

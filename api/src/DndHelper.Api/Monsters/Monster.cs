@@ -1,7 +1,9 @@
+using DndHelper.Api.Content;
+
 namespace DndHelper.Api.Monsters;
 
 // Language-neutral facts of a stat block; every text lives in MonsterTranslation.
-public sealed class Monster
+public sealed class Monster : IContentEntry<Monster, MonsterTranslation>
 {
     public int Id { get; set; }
     public required string Slug { get; set; }
@@ -48,6 +50,8 @@ public sealed class Monster
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public List<MonsterTranslation> Translations { get; set; } = [];
+
+    public void CopyOwnedFrom(Monster other) => Skills = other.Skills;
 }
 
 public sealed class SkillBonus
@@ -56,7 +60,7 @@ public sealed class SkillBonus
     public int Bonus { get; set; }
 }
 
-public sealed class MonsterTranslation
+public sealed class MonsterTranslation : IContentText<MonsterTranslation>
 {
     public int MonsterId { get; set; }
     public required string Lang { get; set; }
@@ -70,6 +74,18 @@ public sealed class MonsterTranslation
     public List<StatEntry> Reactions { get; set; } = [];
     public List<StatEntry> LegendaryActions { get; set; } = [];
     public DateTimeOffset UpdatedAt { get; set; }
+
+    int IContentText<MonsterTranslation>.EntryId { get => MonsterId; set => MonsterId = value; }
+
+    public static MonsterTranslation Create(string lang, string name) => new() { Lang = lang, Name = name };
+
+    public void CopyOwnedFrom(MonsterTranslation other)
+    {
+        Traits = other.Traits;
+        Actions = other.Actions;
+        Reactions = other.Reactions;
+        LegendaryActions = other.LegendaryActions;
+    }
 }
 
 // A named trait or action; attack bonus, save DC and damage dice where the source states them.

@@ -1,6 +1,8 @@
+using DndHelper.Api.Content;
+
 namespace DndHelper.Api.Spells;
 
-public sealed class Spell
+public sealed class Spell : IContentEntry<Spell, SpellTranslation>
 {
     public int Id { get; set; }
     public required string Slug { get; set; }
@@ -18,9 +20,14 @@ public sealed class Spell
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public List<SpellTranslation> Translations { get; set; } = [];
+
+    // A spell has no owned lists; its classes are a plain array column that SetValues copies.
+    public void CopyOwnedFrom(Spell other)
+    {
+    }
 }
 
-public sealed class SpellTranslation
+public sealed class SpellTranslation : IContentText<SpellTranslation>
 {
     public int SpellId { get; set; }
     public required string Lang { get; set; }
@@ -32,4 +39,12 @@ public sealed class SpellTranslation
     public string? Description { get; set; }
     public string? HigherLevels { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    int IContentText<SpellTranslation>.EntryId { get => SpellId; set => SpellId = value; }
+
+    public static SpellTranslation Create(string lang, string name) => new() { Lang = lang, Name = name };
+
+    public void CopyOwnedFrom(SpellTranslation other)
+    {
+    }
 }

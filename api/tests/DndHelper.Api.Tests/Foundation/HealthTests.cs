@@ -70,3 +70,28 @@ public sealed class HealthTests(ContentFixture content)
         Assert.Contains("<html", await page.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
 }
+
+[Collection(ContentCollection.Name)]
+public sealed class DatabaseOutageTests(ContentFixture content)
+{
+    [Theory]
+    [InlineData("/monsters?limit=5")]
+    [InlineData("/spells/fireball")]
+    [InlineData("/search?q=goblin")]
+    public async Task WithPostgresDownContentAnswers503WithRetryAfterNot500(string path)
+    {
+        await using var factory = new ApiFactory(content.Database, new Dictionary<string, string?>
+        {
+            ["POSTGRES_CONNECTION_STRING"] = "Host=127.0.0.1;Port=1;Database=none;Username=postgres;Timeout=2",
+        });
+        using var client = factory.CreateClient();
+
+        var response = await client.GetAsync(new Uri(path, UriKind.Relative));
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("The library is unavailable", body.GetProperty("title").GetString());
+        Assert.Equal("5", response.Headers.RetryAfter?.ToString());
+    }
+}

@@ -51,6 +51,7 @@ public sealed class SrdImportTests
         var bite = english.Actions.Single(a => a.Name == "Bite");
         Assert.Equal(14, bite.AttackBonus);
         Assert.Contains(bite.Damage, d => d.Dice == "2d10+8" && d.DamageType == "piercing");
+        Assert.Contains(bite.Damage, d => d.Dice == "2d6" && d.DamageType == "fire");
         Assert.Equal("Common, Draconic", english.Languages);
         Assert.Equal("Взрослый красный дракон", dragon.Translations.Single(t => t.Lang == "ru").Name);
     }

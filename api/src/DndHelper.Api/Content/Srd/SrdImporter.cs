@@ -59,14 +59,14 @@ public sealed class SrdImporter(DndDbContext db, SeedData seed)
         foreach (var (monster, english) in monsters)
         {
             var russian = seed.MonsterNamesRu.TryGetValue(monster.Slug, out var ruName) ? ruName : null;
-            monsterCounts.Add(UpsertMonster(existingMonsters.GetValueOrDefault(monster.Slug), monster, english, russian));
+            monsterCounts.Add(Upsert(db.Monsters, existingMonsters.GetValueOrDefault(monster.Slug), monster, english, russian));
             progress?.Report((++done, total));
         }
         var spellCounts = new Counter();
         foreach (var (spell, english) in spells)
         {
             var russian = seed.SpellNamesRu.TryGetValue(spell.Slug, out var ruName) ? ruName : null;
-            spellCounts.Add(UpsertSpell(existingSpells.GetValueOrDefault(spell.Slug), spell, english, russian));
+            spellCounts.Add(Upsert(db.Spells, existingSpells.GetValueOrDefault(spell.Slug), spell, english, russian));
             progress?.Report((++done, total));
         }
         var (labels, ui) = await ApplySeedAsync(ct);
@@ -112,27 +112,30 @@ public sealed class SrdImporter(DndDbContext db, SeedData seed)
         return (labels.Result, ui.Result);
     }
 
-    private Outcome UpsertMonster(Monster? existing, Monster incoming, MonsterTranslation english, string? russianName)
+    private Outcome Upsert<TEntry, TText>(DbSet<TEntry> set, TEntry? existing, TEntry incoming, TText english, string? russianName)
+        where TEntry : class, IContentEntry<TEntry, TText>
+        where TText : class, IContentText<TText>
     {
         if (existing is null)
         {
             incoming.Translations.Add(english);
             if (russianName is not null)
             {
-                incoming.Translations.Add(new MonsterTranslation { Lang = "ru", Name = russianName });
+                incoming.Translations.Add(TText.Create("ru", russianName));
             }
-            db.Monsters.Add(incoming);
+            set.Add(incoming);
             return Outcome.Created;
         }
 
+        var now = DateTimeOffset.UtcNow;
         var changed = false;
         if (Fingerprint(existing) != Fingerprint(incoming))
         {
             incoming.Id = existing.Id;
             incoming.CreatedAt = existing.CreatedAt;
-            incoming.UpdatedAt = DateTimeOffset.UtcNow;
+            incoming.UpdatedAt = now;
             db.Entry(existing).CurrentValues.SetValues(incoming);
-            existing.Skills = incoming.Skills;
+            existing.CopyOwnedFrom(incoming);
             changed = true;
         }
         var currentEnglish = existing.Translations.FirstOrDefault(t => t.Lang == "en");
@@ -143,76 +146,23 @@ public sealed class SrdImporter(DndDbContext db, SeedData seed)
         }
         else if (Fingerprint(currentEnglish) != Fingerprint(english))
         {
-            english.MonsterId = existing.Id;
-            english.UpdatedAt = DateTimeOffset.UtcNow;
+            english.EntryId = existing.Id;
+            english.UpdatedAt = now;
             db.Entry(currentEnglish).CurrentValues.SetValues(english);
-            currentEnglish.Traits = english.Traits;
-            currentEnglish.Actions = english.Actions;
-            currentEnglish.Reactions = english.Reactions;
-            currentEnglish.LegendaryActions = english.LegendaryActions;
+            currentEnglish.CopyOwnedFrom(english);
             changed = true;
         }
         // Only the name of a Russian row comes from the seed; the rest may have been translated since.
         var currentRussian = existing.Translations.FirstOrDefault(t => t.Lang == "ru");
         if (russianName is not null && currentRussian is null)
         {
-            existing.Translations.Add(new MonsterTranslation { Lang = "ru", Name = russianName });
+            existing.Translations.Add(TText.Create("ru", russianName));
             changed = true;
         }
         else if (russianName is not null && currentRussian!.Name != russianName)
         {
             currentRussian.Name = russianName;
-            currentRussian.UpdatedAt = DateTimeOffset.UtcNow;
-            changed = true;
-        }
-        return changed ? Outcome.Updated : Outcome.Unchanged;
-    }
-
-    private Outcome UpsertSpell(Spell? existing, Spell incoming, SpellTranslation english, string? russianName)
-    {
-        if (existing is null)
-        {
-            incoming.Translations.Add(english);
-            if (russianName is not null)
-            {
-                incoming.Translations.Add(new SpellTranslation { Lang = "ru", Name = russianName });
-            }
-            db.Spells.Add(incoming);
-            return Outcome.Created;
-        }
-
-        var changed = false;
-        if (Fingerprint(existing) != Fingerprint(incoming))
-        {
-            incoming.Id = existing.Id;
-            incoming.CreatedAt = existing.CreatedAt;
-            incoming.UpdatedAt = DateTimeOffset.UtcNow;
-            db.Entry(existing).CurrentValues.SetValues(incoming);
-            changed = true;
-        }
-        var currentEnglish = existing.Translations.FirstOrDefault(t => t.Lang == "en");
-        if (currentEnglish is null)
-        {
-            existing.Translations.Add(english);
-            changed = true;
-        }
-        else if (Fingerprint(currentEnglish) != Fingerprint(english))
-        {
-            english.SpellId = existing.Id;
-            english.UpdatedAt = DateTimeOffset.UtcNow;
-            db.Entry(currentEnglish).CurrentValues.SetValues(english);
-            changed = true;
-        }
-        var currentRussian = existing.Translations.FirstOrDefault(t => t.Lang == "ru");
-        if (russianName is not null && currentRussian is null)
-        {
-            existing.Translations.Add(new SpellTranslation { Lang = "ru", Name = russianName });
-            changed = true;
-        }
-        else if (russianName is not null && currentRussian!.Name != russianName)
-        {
-            currentRussian.Name = russianName;
-            currentRussian.UpdatedAt = DateTimeOffset.UtcNow;
+            currentRussian.UpdatedAt = now;
             changed = true;
         }
         return changed ? Outcome.Updated : Outcome.Unchanged;

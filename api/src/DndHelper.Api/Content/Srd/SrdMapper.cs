@@ -338,23 +338,42 @@ public static partial class SrdMapper
             {
                 foreach (var roll in damage.EnumerateArray())
                 {
-                    if (roll.ValueKind != JsonValueKind.Object || !roll.TryGetProperty("damage_dice", out var dice) || dice.ValueKind != JsonValueKind.String)
+                    if (MapDamage(roll) is { } dice)
                     {
-                        continue;
+                        entry.Damage.Add(dice);
                     }
-                    var expression = dice.GetString()!.Replace(" ", "", StringComparison.Ordinal);
-                    if (roll.TryGetProperty("damage_bonus", out var extra) && extra.ValueKind == JsonValueKind.Number && extra.GetInt32() != 0)
-                    {
-                        expression += extra.GetInt32().ToString("+0;-0", CultureInfo.InvariantCulture);
-                    }
-                    var typeName = roll.TryGetProperty("damage_type", out var dt) && dt.ValueKind == JsonValueKind.Object
-                        && dt.TryGetProperty("name", out var tn) ? tn.GetString()?.ToLowerInvariant() : null;
-                    entry.Damage.Add(new DamageDice { Dice = expression, DamageType = typeName is not null && Codes.DamageTypes.Contains(typeName) ? typeName : null });
                 }
             }
             entries.Add(entry);
         }
         return entries;
+    }
+
+    // The source writes a roll in two shapes: {damage_dice, damage_bonus, damage_type: {name}} for the
+    // main damage and {dice, bonus, type} for an extra one ("plus 7 (2d6) fire damage"). Choices
+    // between rolls ("choose" lists) carry no dice of their own and are left to the text.
+    private static DamageDice? MapDamage(JsonElement roll)
+    {
+        if (roll.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+        var dice = roll.TryGetProperty("damage_dice", out var d1) ? d1 : roll.TryGetProperty("dice", out var d2) ? d2 : default;
+        if (dice.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(dice.GetString()))
+        {
+            return null;
+        }
+        var expression = dice.GetString()!.Replace(" ", "", StringComparison.Ordinal);
+        var bonus = roll.TryGetProperty("damage_bonus", out var b1) ? b1 : roll.TryGetProperty("bonus", out var b2) ? b2 : default;
+        if (bonus.ValueKind == JsonValueKind.Number && bonus.GetInt32() != 0)
+        {
+            expression += bonus.GetInt32().ToString("+0;-0", CultureInfo.InvariantCulture);
+        }
+        var typeName = roll.TryGetProperty("damage_type", out var dt) && dt.ValueKind == JsonValueKind.Object && dt.TryGetProperty("name", out var tn)
+            ? tn.GetString()
+            : roll.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+        typeName = typeName?.ToLowerInvariant();
+        return new DamageDice { Dice = expression, DamageType = typeName is not null && Codes.DamageTypes.Contains(typeName) ? typeName : null };
     }
 
     // The admin writer derives the same search text from edited traits and actions.
