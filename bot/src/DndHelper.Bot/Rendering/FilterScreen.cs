@@ -3,13 +3,15 @@ using Telegram.Bot.Types.ReplyMarkups;
 
 namespace DndHelper.Bot.Rendering;
 
-// One filter of a list: how to show it, its choices, and how to read and change it in a filter record.
+// One filter of a list: how to show it, its choices (Columns to a row in its chooser), and how to
+// read and change it in a filter record.
 public sealed record FilterField<TFilter>(
     string Name,
     bool IsToggle,
     Func<UpdateContext, IReadOnlyList<(string Code, string Label)>> Choices,
     Func<TFilter, string?> Get,
-    Func<TFilter, string?, TFilter> Set);
+    Func<TFilter, string?, TFilter> Set,
+    int Columns = 2);
 
 // The filter screen shared by the bestiary and the spells: every filter with its current value,
 // a chooser per filter, Apply and Reset. Pure: builds texts and keyboards, the commands do the rest.
@@ -19,6 +21,28 @@ public static class FilterScreen
     {
         null => "true",
         "true" => "false",
+        _ => null,
+    };
+
+    // The choices of a filter whose codes and labels come from the texts, e.g. "school".
+    public static IReadOnlyList<(string Code, string Label)> Choices(UpdateContext ctx, string family)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        return [.. ctx.Texts.Codes(family).Select(code => (code, ctx.Label(family, code)))];
+    }
+
+    // A yes/no filter is kept as bool? in the filter record and as "true", "false" or null on the screen.
+    public static string? Bool(bool? value) => value switch
+    {
+        true => "true",
+        false => "false",
+        null => null,
+    };
+
+    public static bool? ParseBool(string? value) => value switch
+    {
+        "true" => true,
+        "false" => false,
         _ => null,
     };
 
@@ -66,14 +90,14 @@ public static class FilterScreen
         return Keyboards.Of(rows);
     }
 
-    public static InlineKeyboardMarkup Chooser<TFilter>(UpdateContext ctx, string kind, FilterField<TFilter> field, int perRow)
+    public static InlineKeyboardMarkup Chooser<TFilter>(UpdateContext ctx, string kind, FilterField<TFilter> field)
     {
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(field);
         var buttons = field.Choices(ctx)
             .Select(c => Keyboards.Button(c.Label, CallbackData.Encode(CallbackData.FilterSet, kind, field.Name, c.Code)))
             .Prepend(Keyboards.Button(ctx.T("filters.any"), CallbackData.Encode(CallbackData.FilterSet, kind, field.Name, "*")));
-        return Keyboards.Of(Keyboards.Grid(buttons, perRow));
+        return Keyboards.Of(Keyboards.Grid(buttons, field.Columns));
     }
 
     // Prev · page/pages · Next under a list.

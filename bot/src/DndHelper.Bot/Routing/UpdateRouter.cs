@@ -122,41 +122,41 @@ public sealed class UpdateRouter(
             case CallbackData.Noop:
                 return true;
             case CallbackData.Section when kind == CallbackData.Monsters:
-                await Get<MonsterCommands>().SectionAsync(ct);
+                await Get<MonsterCommands>().Browser.SectionAsync(ct);
                 return true;
             case CallbackData.Section when kind == CallbackData.Spells:
-                await Get<SpellCommands>().SectionAsync(ct);
+                await Get<SpellCommands>().Browser.SectionAsync(ct);
                 return true;
             case CallbackData.ListPage when data.IntArg(1) >= 0:
                 return kind switch
                 {
-                    CallbackData.Monsters => await Get<MonsterCommands>().ListAsync(data.IntArg(1), fromButton: true, ct),
-                    CallbackData.Spells => await Get<SpellCommands>().ListAsync(data.IntArg(1), fromButton: true, ct),
+                    CallbackData.Monsters => await Get<MonsterCommands>().Browser.ListAsync(data.IntArg(1), fromButton: true, ct),
+                    CallbackData.Spells => await Get<SpellCommands>().Browser.ListAsync(data.IntArg(1), fromButton: true, ct),
                     _ => false,
                 };
             case CallbackData.Random when kind == CallbackData.Monsters:
-                await Get<MonsterCommands>().RandomAsync(ct);
+                await Get<MonsterCommands>().Browser.RandomAsync(ct);
                 return true;
             case CallbackData.Random when kind == CallbackData.Spells:
-                await Get<SpellCommands>().RandomAsync(ct);
+                await Get<SpellCommands>().Browser.RandomAsync(ct);
                 return true;
             case CallbackData.Card when data.Arg(1).Length > 0 && kind == CallbackData.Monsters:
-                await Get<MonsterCommands>().CardAsync(data.Arg(1), ct);
+                await Get<MonsterCommands>().Browser.CardAsync(data.Arg(1), ct);
                 return true;
             case CallbackData.Card when data.Arg(1).Length > 0 && kind == CallbackData.Spells:
-                await Get<SpellCommands>().CardAsync(data.Arg(1), ct);
+                await Get<SpellCommands>().Browser.CardAsync(data.Arg(1), ct);
                 return true;
             case CallbackData.Filters when kind == CallbackData.Monsters:
-                await Get<MonsterCommands>().FiltersAsync(ct);
+                await Get<MonsterCommands>().Browser.FiltersAsync(ct);
                 return true;
             case CallbackData.Filters when kind == CallbackData.Spells:
-                await Get<SpellCommands>().FiltersAsync(ct);
+                await Get<SpellCommands>().Browser.FiltersAsync(ct);
                 return true;
             case CallbackData.FilterOpen or CallbackData.FilterSet or CallbackData.FilterToggle or CallbackData.FilterApply or CallbackData.FilterReset:
                 return kind switch
                 {
-                    CallbackData.Monsters => await Get<MonsterCommands>().FilterAsync(data, ct),
-                    CallbackData.Spells => await Get<SpellCommands>().FilterAsync(data, ct),
+                    CallbackData.Monsters => await Get<MonsterCommands>().Browser.FilterAsync(data, ct),
+                    CallbackData.Spells => await Get<SpellCommands>().Browser.FilterAsync(data, ct),
                     _ => false,
                 };
             default:

@@ -65,5 +65,5 @@ public sealed class SearchCommands(UpdateContext ctx, LibraryClient library, Con
     public static string KindCode(string kind) => IsSpell(kind) ? CallbackData.Spells : CallbackData.Monsters;
 
     private Task OpenAsync(SearchHit hit, CancellationToken ct) =>
-        IsSpell(hit.Kind) ? spells.CardAsync(hit.Slug, ct) : monsters.CardAsync(hit.Slug, ct);
+        IsSpell(hit.Kind) ? spells.Browser.CardAsync(hit.Slug, ct) : monsters.Browser.CardAsync(hit.Slug, ct);
 }
