@@ -10,12 +10,7 @@ namespace DndHelper.Api.Editing;
 // to summarise a change in the audit log. Nulls and empty lists are left out.
 public static class ContentJson
 {
-    public static JsonObject Monster(Monster m)
-    {
-        var json = MonsterFacts(m);
-        json["translations"] = Translations(m.Translations, t => t.Lang, MonsterText);
-        return json;
-    }
+    public static JsonObject Monster(Monster m) => WithTranslations(MonsterFacts(m), m.Translations, MonsterText);
 
     public static JsonObject MonsterFacts(Monster m)
     {
@@ -86,12 +81,7 @@ public static class ContentJson
         return json;
     }
 
-    public static JsonObject Spell(Spell s)
-    {
-        var json = SpellFacts(s);
-        json["translations"] = Translations(s.Translations, t => t.Lang, SpellText);
-        return json;
-    }
+    public static JsonObject Spell(Spell s) => WithTranslations(SpellFacts(s), s.Translations, SpellText);
 
     public static JsonObject SpellFacts(Spell s)
     {
@@ -125,14 +115,16 @@ public static class ContentJson
         return json;
     }
 
-    private static JsonObject Translations<T>(IEnumerable<T> translations, Func<T, string> lang, Func<T, JsonObject> write)
+    private static JsonObject WithTranslations<T>(JsonObject facts, IEnumerable<T> translations, Func<T, JsonObject> write)
+        where T : IContentText<T>
     {
         var json = new JsonObject();
-        foreach (var translation in translations.OrderBy(t => Array.IndexOf(Codes.Languages, lang(t))))
+        foreach (var translation in translations.OrderBy(t => Array.IndexOf(Codes.Languages, t.Lang)))
         {
-            json[lang(translation)] = write(translation);
+            json[translation.Lang] = write(translation);
         }
-        return json;
+        facts["translations"] = json;
+        return facts;
     }
 
     private static void AddEntries(JsonObject json, string name, List<StatEntry> entries)
@@ -164,15 +156,8 @@ public static class ContentJson
         json[name] = list;
     }
 
-    private static void Add(JsonObject json, string name, string? value)
-    {
-        if (value is not null)
-        {
-            json[name] = value;
-        }
-    }
-
-    private static void Add(JsonObject json, string name, int? value)
+    // One overload serves strings and numbers: JsonNode's implicit conversions turn a null string or int? into null.
+    private static void Add(JsonObject json, string name, JsonNode? value)
     {
         if (value is not null)
         {

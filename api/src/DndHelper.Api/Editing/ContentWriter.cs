@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DndHelper.Api.Content;
 using DndHelper.Api.Content.Srd;
 using DndHelper.Api.Data;
 using DndHelper.Api.I18n;
@@ -14,39 +15,8 @@ public enum Change { Created, Updated, Unchanged }
 // bundle applied twice reports "unchanged" the second time.
 public sealed class ContentWriter(DndDbContext db, TimeProvider time)
 {
-    public Change ApplyMonster(Monster? existing, MonsterDraft draft)
-    {
-        var now = time.GetUtcNow();
-        if (existing is null)
-        {
-            var monster = draft.Monster;
-            monster.CreatedAt = now;
-            monster.UpdatedAt = now;
-            db.Monsters.Add(monster);
-            foreach (var text in draft.Texts)
-            {
-                ApplyMonsterText(monster, text);
-            }
-            return Change.Created;
-        }
-
-        var changed = false;
-        if (!JsonNode.DeepEquals(ContentJson.MonsterFacts(existing), ContentJson.MonsterFacts(draft.Monster)))
-        {
-            var incoming = draft.Monster;
-            incoming.Id = existing.Id;
-            incoming.CreatedAt = existing.CreatedAt;
-            incoming.UpdatedAt = now;
-            db.Entry(existing).CurrentValues.SetValues(incoming);
-            existing.Skills = incoming.Skills;
-            changed = true;
-        }
-        foreach (var text in draft.Texts)
-        {
-            changed |= ApplyMonsterText(existing, text) != Change.Unchanged;
-        }
-        return changed ? Change.Updated : Change.Unchanged;
-    }
+    public Change ApplyMonster(Monster? existing, MonsterDraft draft) =>
+        Apply<Monster, MonsterTranslation, MonsterText>(existing, draft.Monster, draft.Texts, ContentJson.MonsterFacts, ApplyMonsterText);
 
     // Fields the text sets replace the current ones; the fields it leaves out stay as they are.
     public Change ApplyMonsterText(Monster monster, MonsterText text)
@@ -54,103 +24,102 @@ public sealed class ContentWriter(DndDbContext db, TimeProvider time)
         var current = monster.Translations.Find(t => t.Lang == text.Lang);
         var next = new MonsterTranslation
         {
-            MonsterId = monster.Id,
             Lang = text.Lang,
-            Name = text.Name.Or(current?.Name!) ?? throw new InvalidOperationException($"a new {text.Lang} translation of {monster.Slug} needs a name"),
+            Name = text.Name.Or(current?.Name!) ?? throw Nameless(text.Lang, monster.Slug),
             ArmorDescription = text.ArmorDescription.Or(current?.ArmorDescription),
             Languages = text.Languages.Or(current?.Languages),
             Traits = text.Traits.Or(current?.Traits ?? []),
             Actions = text.Actions.Or(current?.Actions ?? []),
             Reactions = text.Reactions.Or(current?.Reactions ?? []),
             LegendaryActions = text.LegendaryActions.Or(current?.LegendaryActions ?? []),
-            UpdatedAt = time.GetUtcNow(),
         };
         var flattened = SrdMapper.Flatten(next);
         // Rows without traits or actions hold null or "": both mean "no search text", and neither is a change.
         next.Description = flattened.Length == 0 && string.IsNullOrEmpty(current?.Description) ? current?.Description : flattened;
-        if (current is null)
-        {
-            monster.Translations.Add(next);
-            return Change.Created;
-        }
-        if (JsonNode.DeepEquals(ContentJson.MonsterText(current), ContentJson.MonsterText(next)) && current.Description == next.Description)
-        {
-            return Change.Unchanged;
-        }
-        current.Name = next.Name;
-        current.ArmorDescription = next.ArmorDescription;
-        current.Languages = next.Languages;
-        current.Traits = next.Traits;
-        current.Actions = next.Actions;
-        current.Reactions = next.Reactions;
-        current.LegendaryActions = next.LegendaryActions;
-        current.Description = next.Description;
-        current.UpdatedAt = next.UpdatedAt;
-        return Change.Updated;
+        // The search text is not in the record's JSON, so a stale one is a change of its own.
+        return Merge(monster, current, next,
+            (a, b) => JsonNode.DeepEquals(ContentJson.MonsterText(a), ContentJson.MonsterText(b)) && a.Description == b.Description);
     }
 
-    public Change ApplySpell(Spell? existing, SpellDraft draft)
-    {
-        var now = time.GetUtcNow();
-        if (existing is null)
-        {
-            var spell = draft.Spell;
-            spell.CreatedAt = now;
-            spell.UpdatedAt = now;
-            db.Spells.Add(spell);
-            foreach (var text in draft.Texts)
-            {
-                ApplySpellText(spell, text);
-            }
-            return Change.Created;
-        }
-
-        var changed = false;
-        if (!JsonNode.DeepEquals(ContentJson.SpellFacts(existing), ContentJson.SpellFacts(draft.Spell)))
-        {
-            var incoming = draft.Spell;
-            incoming.Id = existing.Id;
-            incoming.CreatedAt = existing.CreatedAt;
-            incoming.UpdatedAt = now;
-            db.Entry(existing).CurrentValues.SetValues(incoming);
-            changed = true;
-        }
-        foreach (var text in draft.Texts)
-        {
-            changed |= ApplySpellText(existing, text) != Change.Unchanged;
-        }
-        return changed ? Change.Updated : Change.Unchanged;
-    }
+    public Change ApplySpell(Spell? existing, SpellDraft draft) =>
+        Apply<Spell, SpellTranslation, SpellText>(existing, draft.Spell, draft.Texts, ContentJson.SpellFacts, ApplySpellText);
 
     public Change ApplySpellText(Spell spell, SpellText text)
     {
         var current = spell.Translations.Find(t => t.Lang == text.Lang);
         var next = new SpellTranslation
         {
-            SpellId = spell.Id,
             Lang = text.Lang,
-            Name = text.Name.Or(current?.Name!) ?? throw new InvalidOperationException($"a new {text.Lang} translation of {spell.Slug} needs a name"),
+            Name = text.Name.Or(current?.Name!) ?? throw Nameless(text.Lang, spell.Slug),
             CastingTime = text.CastingTime.Or(current?.CastingTime),
             Range = text.Range.Or(current?.Range),
             Duration = text.Duration.Or(current?.Duration),
             MaterialText = text.MaterialText.Or(current?.MaterialText),
             Description = text.Description.Or(current?.Description),
             HigherLevels = text.HigherLevels.Or(current?.HigherLevels),
-            UpdatedAt = time.GetUtcNow(),
         };
-        if (current is null)
+        return Merge(spell, current, next, (a, b) => JsonNode.DeepEquals(ContentJson.SpellText(a), ContentJson.SpellText(b)));
+    }
+
+    // The entry's facts are replaced as a whole when their JSON differs; its texts are merged one by one.
+    private Change Apply<TEntry, TText, TPatch>(TEntry? existing, TEntry incoming, IReadOnlyList<TPatch> texts,
+        Func<TEntry, JsonObject> facts, Func<TEntry, TPatch, Change> applyText)
+        where TEntry : class, IContentEntry<TEntry, TText>
+        where TText : IContentText<TText>
+    {
+        var now = time.GetUtcNow();
+        if (existing is null)
         {
-            spell.Translations.Add(next);
+            incoming.CreatedAt = now;
+            incoming.UpdatedAt = now;
+            db.Add(incoming);
+            foreach (var text in texts)
+            {
+                applyText(incoming, text);
+            }
             return Change.Created;
         }
-        if (JsonNode.DeepEquals(ContentJson.SpellText(current), ContentJson.SpellText(next)))
+
+        var changed = false;
+        if (!JsonNode.DeepEquals(facts(existing), facts(incoming)))
+        {
+            incoming.Id = existing.Id;
+            incoming.CreatedAt = existing.CreatedAt;
+            incoming.UpdatedAt = now;
+            db.Entry(existing).CurrentValues.SetValues(incoming);
+            existing.CopyOwnedFrom(incoming);
+            changed = true;
+        }
+        foreach (var text in texts)
+        {
+            changed |= applyText(existing, text) != Change.Unchanged;
+        }
+        return changed ? Change.Updated : Change.Unchanged;
+    }
+
+    // Puts the merged translation in place of the current one, or adds it when the language is new.
+    private Change Merge<TEntry, TText>(TEntry entry, TText? current, TText next, Func<TText, TText, bool> same)
+        where TEntry : IContentEntry<TEntry, TText>
+        where TText : class, IContentText<TText>
+    {
+        next.EntryId = current?.EntryId ?? entry.Id;
+        next.UpdatedAt = time.GetUtcNow();
+        if (current is null)
+        {
+            entry.Translations.Add(next);
+            return Change.Created;
+        }
+        if (same(current, next))
         {
             return Change.Unchanged;
         }
-        next.SpellId = current.SpellId;
+        // SetValues copies the columns but not the owned JSON lists (a monster's traits and actions).
         db.Entry(current).CurrentValues.SetValues(next);
+        current.CopyOwnedFrom(next);
         return Change.Updated;
     }
+
+    private static InvalidOperationException Nameless(string lang, string slug) => new($"a new {lang} translation of {slug} needs a name");
 
     public Change ApplyEnumLabel(EnumTranslation? existing, EnumTranslation incoming)
     {
