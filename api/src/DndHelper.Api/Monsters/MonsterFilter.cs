@@ -17,7 +17,7 @@ public sealed record MonsterFilterParameters(
     [FromQuery(Name = "damage_immunity")] string[]? DamageImmunity,
     [FromQuery(Name = "damage_resistance")] string[]? DamageResistance,
     [FromQuery(Name = "condition_immunity")] string[]? ConditionImmunity,
-    [FromQuery(Name = "lang")] string? Lang);
+    [FromQuery(Name = "lang")] string? Lang) : IFilterParameters;
 
 // Repeated type, size and alignment values match any of them; repeated immunities and
 // resistances require all of them.
@@ -32,7 +32,7 @@ public sealed record MonsterFilter(
     bool? Swimming,
     string[] DamageImmunities,
     string[] DamageResistances,
-    string[] ConditionImmunities)
+    string[] ConditionImmunities) : IContentFilter<Monster>
 {
     public static MonsterFilter Read(MonsterFilterParameters p, QueryValues values) => new(
         values.ChallengeRating("cr_min", p.CrMin),
@@ -47,7 +47,7 @@ public sealed record MonsterFilter(
         values.Codes("damage_resistance", p.DamageResistance, Codes.MonsterDamageCodes),
         values.Codes("condition_immunity", p.ConditionImmunity, Codes.Conditions));
 
-    public IQueryable<Monster> Apply(IQueryable<Monster> monsters)
+    IQueryable<Monster> IContentFilter<Monster>.Apply(IQueryable<Monster> monsters)
     {
         if (CrMin is { } min)
         {

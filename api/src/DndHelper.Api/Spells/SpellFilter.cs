@@ -17,7 +17,7 @@ public sealed record SpellFilterParameters(
     [FromQuery(Name = "component")] string[]? Component,
     [FromQuery(Name = "damage_type")] string[]? DamageType,
     [FromQuery(Name = "save")] string[]? Save,
-    [FromQuery(Name = "lang")] string? Lang);
+    [FromQuery(Name = "lang")] string? Lang) : IFilterParameters;
 
 // Repeated level, school, class, casting_time, damage_type and save values match any of them;
 // repeated components are all required.
@@ -32,7 +32,7 @@ public sealed record SpellFilter(
     string[] CastingTimes,
     string[] Components,
     string[] DamageTypes,
-    string[] Saves)
+    string[] Saves) : IContentFilter<Spell>
 {
     // "longer" is every casting time of a minute or more.
     public static readonly string[] CastingTimeValues = ["action", "bonus_action", "reaction", "longer", "minute", "hour"];
@@ -53,7 +53,7 @@ public sealed record SpellFilter(
         values.Codes("damage_type", p.DamageType, Codes.DamageTypes),
         values.Codes("save", p.Save, Codes.Abilities));
 
-    public IQueryable<Spell> Apply(IQueryable<Spell> spells)
+    IQueryable<Spell> IContentFilter<Spell>.Apply(IQueryable<Spell> spells)
     {
         if (Levels.Length > 0)
         {
