@@ -83,11 +83,7 @@ public sealed class ContentWriter(DndDbContext db, TimeProvider time)
         var changed = false;
         if (!JsonNode.DeepEquals(facts(existing), facts(incoming)))
         {
-            incoming.Id = existing.Id;
-            incoming.CreatedAt = existing.CreatedAt;
-            incoming.UpdatedAt = now;
-            db.Entry(existing).CurrentValues.SetValues(incoming);
-            existing.CopyOwnedFrom(incoming);
+            db.ReplaceEntry<TEntry, TText>(existing, incoming, now);
             changed = true;
         }
         foreach (var text in texts)
@@ -113,9 +109,7 @@ public sealed class ContentWriter(DndDbContext db, TimeProvider time)
         {
             return Change.Unchanged;
         }
-        // SetValues copies the columns but not the owned JSON lists (a monster's traits and actions).
-        db.Entry(current).CurrentValues.SetValues(next);
-        current.CopyOwnedFrom(next);
+        db.ReplaceText(current, next);
         return Change.Updated;
     }
 

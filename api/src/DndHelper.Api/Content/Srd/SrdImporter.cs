@@ -131,11 +131,7 @@ public sealed class SrdImporter(DndDbContext db, SeedData seed)
         var changed = false;
         if (Fingerprint(existing) != Fingerprint(incoming))
         {
-            incoming.Id = existing.Id;
-            incoming.CreatedAt = existing.CreatedAt;
-            incoming.UpdatedAt = now;
-            db.Entry(existing).CurrentValues.SetValues(incoming);
-            existing.CopyOwnedFrom(incoming);
+            db.ReplaceEntry<TEntry, TText>(existing, incoming, now);
             changed = true;
         }
         var currentEnglish = existing.Translations.FirstOrDefault(t => t.Lang == "en");
@@ -148,8 +144,7 @@ public sealed class SrdImporter(DndDbContext db, SeedData seed)
         {
             english.EntryId = existing.Id;
             english.UpdatedAt = now;
-            db.Entry(currentEnglish).CurrentValues.SetValues(english);
-            currentEnglish.CopyOwnedFrom(english);
+            db.ReplaceText(currentEnglish, english);
             changed = true;
         }
         // Only the name of a Russian row comes from the seed; the rest may have been translated since.
