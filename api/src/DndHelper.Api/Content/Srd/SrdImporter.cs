@@ -79,37 +79,32 @@ public sealed class SrdImporter(DndDbContext db, SeedData seed)
     // The project's own labels and UI strings; applied on every start-up, never touching content.
     public async Task<(ImportCounts Labels, ImportCounts UiStrings)> ApplySeedAsync(CancellationToken ct)
     {
-        var labels = new Counter();
-        var existingLabels = await db.EnumTranslations.ToDictionaryAsync(e => (e.Family, e.Code, e.Lang), ct);
-        foreach (var label in seed.EnumLabels)
+        var labels = await UpsertTextsAsync(db.EnumTranslations, seed.EnumLabels, e => (e.Family, e.Code, e.Lang), e => e.Label, (e, text) => e.Label = text, ct);
+        var ui = await UpsertTextsAsync(db.UiTranslations, seed.UiStrings, e => (e.Namespace, e.Key, e.Lang), e => e.Text, (e, text) => e.Text = text, ct);
+        return (labels, ui);
+    }
+
+    private static async Task<ImportCounts> UpsertTextsAsync<T, TKey>(DbSet<T> set, IEnumerable<T> incoming, Func<T, TKey> key,
+        Func<T, string> text, Action<T, string> setText, CancellationToken ct)
+        where T : class
+        where TKey : notnull
+    {
+        var counter = new Counter();
+        var existing = (await set.ToListAsync(ct)).ToDictionary(key);
+        foreach (var row in incoming)
         {
-            if (existingLabels.TryGetValue((label.Family, label.Code, label.Lang), out var current))
+            if (existing.TryGetValue(key(row), out var current))
             {
-                labels.Add(current.Label == label.Label ? Outcome.Unchanged : Outcome.Updated);
-                current.Label = label.Label;
+                counter.Add(text(current) == text(row) ? Outcome.Unchanged : Outcome.Updated);
+                setText(current, text(row));
             }
             else
             {
-                db.EnumTranslations.Add(label);
-                labels.Add(Outcome.Created);
+                set.Add(row);
+                counter.Add(Outcome.Created);
             }
         }
-        var ui = new Counter();
-        var existingUi = await db.UiTranslations.ToDictionaryAsync(e => (e.Namespace, e.Key, e.Lang), ct);
-        foreach (var text in seed.UiStrings)
-        {
-            if (existingUi.TryGetValue((text.Namespace, text.Key, text.Lang), out var current))
-            {
-                ui.Add(current.Text == text.Text ? Outcome.Unchanged : Outcome.Updated);
-                current.Text = text.Text;
-            }
-            else
-            {
-                db.UiTranslations.Add(text);
-                ui.Add(Outcome.Created);
-            }
-        }
-        return (labels.Result, ui.Result);
+        return counter.Result;
     }
 
     private Outcome Upsert<TEntry, TText>(DbSet<TEntry> set, TEntry? existing, TEntry incoming, TText english, string? russianName)
