@@ -26,11 +26,23 @@ public static class ApiServices
         builder.AddServiceLogging("dnd-helper-api");
 
         // Flat environment names (POSTGRES_CONNECTION_STRING ...) are the documented settings; see .env.example.
+        // These two are read once here because the registrations below need their values.
+        var database = new DatabaseOptions
+        {
+            Postgres = config["POSTGRES_CONNECTION_STRING"] ?? config.GetConnectionString("Postgres") ?? "",
+            Redis = config["REDIS_CONNECTION_STRING"] ?? config.GetConnectionString("Redis") ?? "",
+        };
+        var defaults = new CacheOptions();
+        var cache = new CacheOptions
+        {
+            LocalSeconds = IntSetting(config, "CACHE_LOCAL_SECONDS", defaults.LocalSeconds),
+            DistributedSeconds = IntSetting(config, "CACHE_DISTRIBUTED_SECONDS", defaults.DistributedSeconds),
+        };
         services.AddOptions<DatabaseOptions>()
             .Configure(o =>
             {
-                o.Postgres = config["POSTGRES_CONNECTION_STRING"] ?? config.GetConnectionString("Postgres") ?? "";
-                o.Redis = config["REDIS_CONNECTION_STRING"] ?? config.GetConnectionString("Redis") ?? "";
+                o.Postgres = database.Postgres;
+                o.Redis = database.Redis;
             })
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RateLimitOptions>()
@@ -46,8 +58,8 @@ public static class ApiServices
         services.AddOptions<CacheOptions>()
             .Configure(o =>
             {
-                o.LocalSeconds = IntSetting(config, "CACHE_LOCAL_SECONDS", o.LocalSeconds);
-                o.DistributedSeconds = IntSetting(config, "CACHE_DISTRIBUTED_SECONDS", o.DistributedSeconds);
+                o.LocalSeconds = cache.LocalSeconds;
+                o.DistributedSeconds = cache.DistributedSeconds;
             })
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AuthOptions>()
@@ -57,11 +69,6 @@ public static class ApiServices
                 o.AdminToken = config["ADMIN_TOKEN"];
             });
 
-        var database = new DatabaseOptions
-        {
-            Postgres = config["POSTGRES_CONNECTION_STRING"] ?? config.GetConnectionString("Postgres") ?? "",
-            Redis = config["REDIS_CONNECTION_STRING"] ?? config.GetConnectionString("Redis") ?? "",
-        };
         services.AddDbContextPool<DndDbContext>(o => DndDbContext.Configure(o, database.Postgres));
         services.AddSingleton(_ => new RedisConnection(database.Redis, config["REDIS_KEY_PREFIX"] is { Length: > 0 } prefix ? prefix : "dnd:"));
         services.AddSingleton<IDistributedCache, RedisDistributedCache>();
@@ -72,8 +79,8 @@ public static class ApiServices
             o.MaximumPayloadBytes = 4 * 1024 * 1024;
             o.DefaultEntryOptions = new HybridCacheEntryOptions
             {
-                LocalCacheExpiration = TimeSpan.FromSeconds(IntSetting(config, "CACHE_LOCAL_SECONDS", 30)),
-                Expiration = TimeSpan.FromSeconds(IntSetting(config, "CACHE_DISTRIBUTED_SECONDS", 3600)),
+                LocalCacheExpiration = TimeSpan.FromSeconds(cache.LocalSeconds),
+                Expiration = TimeSpan.FromSeconds(cache.DistributedSeconds),
             };
         }).AddSerializer<CachedJson, CachedJsonSerializer>();
         services.AddSingleton<ResponseCache>();
